@@ -1,0 +1,4 @@
+package io.retro.api.team;
+
+/** One member of a team. */
+public record TeamMemberView(String userId, MemberRole role) {}

@@ -1,0 +1,4 @@
+package io.retro.api.techdebt;
+
+/** Asks for one tech-debt item; answered with an optional {@link TechDebtItemView}. */
+public record FindTechDebtItemQuery(String itemId) {}

@@ -1,0 +1,188 @@
+package io.retro.projections.health;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.retro.api.health.FindTeamHealthQuery;
+import io.retro.api.health.FindTeamsHealthQuery;
+import io.retro.api.health.TeamHealthView;
+import io.retro.api.productupdate.ProductUpdateAcknowledgedEvent;
+import io.retro.api.productupdate.ProductUpdatePostedEvent;
+import io.retro.api.retro.ActionItemAddedEvent;
+import io.retro.api.retro.ActionItemStatus;
+import io.retro.api.retro.ActionItemStatusChangedEvent;
+import io.retro.api.retro.RetroStartedEvent;
+import io.retro.api.retro.WorkMixRecordedEvent;
+import io.retro.api.team.BalanceTargetAgreedEvent;
+import io.retro.api.team.TeamCreatedEvent;
+import io.retro.api.team.TeamMemberAddedEvent;
+import io.retro.api.techdebt.TechDebtProposedEvent;
+import io.retro.api.techdebt.TechDebtStatus;
+import io.retro.api.techdebt.TechDebtStatusChangedEvent;
+import io.retro.api.techdebt.TechDebtVoteWithdrawnEvent;
+import io.retro.api.techdebt.TechDebtVotedEvent;
+import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModels;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * The health read model: per team, the facts that trends are computed from (sprints with their
+ * work mix, bands, tech debt with vote days, action items, product updates). Figures per period
+ * are computed when asked, so any range and granularity is one document read per team.
+ */
+@Component
+@ProcessingGroup(HealthProjection.PROCESSING_GROUP)
+public class HealthProjection {
+
+    public static final String PROCESSING_GROUP = "health";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final ReadModel readModel;
+
+    public HealthProjection(ReadModels readModels) {
+        this.readModel = readModels.define(PROCESSING_GROUP, List.of(HealthDocument.TEAMS));
+    }
+
+    private void update(String teamId, Bson change) {
+        readModel.forEvents(HealthDocument.TEAMS).updateOne(eq("_id", teamId), change, UPSERT);
+    }
+
+    private static String day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    private static String decimal(BigDecimal value) {
+        return value == null ? "0" : value.toPlainString();
+    }
+
+    @EventHandler
+    void on(TeamCreatedEvent event) {
+        update(event.teamId(), Updates.set("name", event.name()));
+    }
+
+    @EventHandler
+    void on(TeamMemberAddedEvent event) {
+        update(event.teamId(), Updates.set("members." + event.userId(), true));
+    }
+
+    @EventHandler
+    void on(BalanceTargetAgreedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant agreedAt) {
+        update(event.teamId(), Updates.set("bands." + sequenceNumber, new Document()
+                .append("min", decimal(event.maintenanceMin()))
+                .append("max", decimal(event.maintenanceMax()))
+                .append("effectiveFrom", event.effectiveFrom().toString())
+                .append("agreedAt", agreedAt.toString())));
+    }
+
+    @EventHandler
+    void on(RetroStartedEvent event) {
+        String sprint = "sprints." + event.retroId();
+        update(event.teamId(), Updates.combine(
+                Updates.set(sprint + ".name", event.sprint()),
+                Updates.set(sprint + ".start", event.sprintStart().toString()),
+                Updates.set(sprint + ".end", event.sprintEnd().toString())));
+    }
+
+    @EventHandler
+    void on(WorkMixRecordedEvent event) {
+        var mix = event.workMix();
+        update(event.teamId(), Updates.set("sprints." + event.retroId() + ".mix", new Document()
+                .append("unit", mix.unit().name())
+                .append("feature", decimal(mix.feature()))
+                .append("maintenance", decimal(mix.maintenance()))
+                .append("techDebt", decimal(mix.techDebt()))
+                .append("bug", decimal(mix.bug()))
+                .append("process", decimal(mix.process()))));
+    }
+
+    @EventHandler
+    void on(ActionItemAddedEvent event, @Timestamp Instant at) {
+        String action = "actions." + event.actionItemId();
+        update(event.teamId(), Updates.combine(
+                Updates.set(action + ".created", day(at)),
+                Updates.set(action + ".due", event.dueDate() == null ? null : event.dueDate().toString())));
+    }
+
+    @EventHandler
+    void on(ActionItemStatusChangedEvent event, @Timestamp Instant at) {
+        String done = "actions." + event.actionItemId() + ".done";
+        update(event.teamId(), event.status() == ActionItemStatus.DONE ? Updates.set(done, day(at)) : Updates.unset(done));
+    }
+
+    @EventHandler
+    void on(TechDebtProposedEvent event, @Timestamp Instant at) {
+        update(event.teamId(), Updates.set("debt." + event.itemId() + ".opened", day(at)));
+    }
+
+    @EventHandler
+    void on(TechDebtVotedEvent event, @Timestamp Instant at) {
+        update(event.teamId(), Updates.set("debt." + event.itemId() + ".votes." + event.voterId(), day(at)));
+    }
+
+    @EventHandler
+    void on(TechDebtVoteWithdrawnEvent event) {
+        update(event.teamId(), Updates.unset("debt." + event.itemId() + ".votes." + event.voterId()));
+    }
+
+    @EventHandler
+    void on(TechDebtStatusChangedEvent event, @Timestamp Instant at) {
+        if (event.to().open()) {
+            return;
+        }
+        String item = "debt." + event.itemId();
+        update(event.teamId(), Updates.combine(
+                Updates.set(item + ".closed", day(at)),
+                Updates.set(item + ".resolved", event.to() == TechDebtStatus.RESOLVED)));
+    }
+
+    @EventHandler
+    void on(ProductUpdatePostedEvent event, @Timestamp Instant at) {
+        update(event.teamId(), Updates.set("updates." + event.updateId() + ".posted", day(at)));
+    }
+
+    @EventHandler
+    void on(ProductUpdateAcknowledgedEvent event) {
+        update(event.teamId(), Updates.set("updates." + event.updateId() + ".acks." + event.memberId(), true));
+    }
+
+    @ResetHandler
+    void reset() {
+        readModel.beginRebuild();
+    }
+
+    @QueryHandler
+    Optional<TeamHealthView> handle(FindTeamHealthQuery query) {
+        return Optional.ofNullable(readModel.forQueries(HealthDocument.TEAMS).find(eq("_id", query.teamId())).first())
+                .map(HealthDocument::toFacts)
+                .map(facts -> HealthCalculator.health(facts, query.from(), query.to(), query.granularity()));
+    }
+
+    @QueryHandler
+    List<TeamHealthView> handle(FindTeamsHealthQuery query) {
+        MongoCollection<Document> teams = readModel.forQueries(HealthDocument.TEAMS);
+        List<TeamHealthView> result = new ArrayList<>();
+        for (Document document : teams.find(in("_id", query.teamIds()))) {
+            result.add(HealthCalculator.health(HealthDocument.toFacts(document), query.from(), query.to(), query.granularity()));
+        }
+        result.sort((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(String.valueOf(a.name()), String.valueOf(b.name())));
+        return result;
+    }
+}

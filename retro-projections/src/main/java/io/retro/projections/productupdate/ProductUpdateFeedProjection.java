@@ -1,0 +1,95 @@
+package io.retro.projections.productupdate;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.retro.api.productupdate.FindProductUpdateQuery;
+import io.retro.api.productupdate.FindProductUpdatesQuery;
+import io.retro.api.productupdate.ProductUpdateAcknowledgedEvent;
+import io.retro.api.productupdate.ProductUpdatePostedEvent;
+import io.retro.api.productupdate.ProductUpdateQuestionAnsweredEvent;
+import io.retro.api.productupdate.ProductUpdateQuestionAskedEvent;
+import io.retro.api.productupdate.ProductUpdateView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The product-update feed of each team: every update with its acknowledgements and questions.
+ * One document per update and one index document per team, both keyed by {@code _id}: the embedded
+ * store scans whole collections for any other query. Writes are {@code $set}s of id-named paths,
+ * so an event handled twice changes nothing.
+ */
+@Component
+@ProcessingGroup(ProductUpdateFeedProjection.PROCESSING_GROUP)
+public class ProductUpdateFeedProjection {
+
+    public static final String PROCESSING_GROUP = "product-update-feed";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final ReadModel readModel;
+
+
+    public ProductUpdateFeedProjection(ReadModels readModels) {
+        this.readModel = readModels.define(PROCESSING_GROUP, List.of(ProductUpdateDocument.COLLECTION, ProductUpdateDocument.FEEDS));
+    }
+
+    @EventHandler
+    void on(ProductUpdatePostedEvent event, @Timestamp Instant postedAt) {
+        readModel.forEvents(ProductUpdateDocument.COLLECTION).updateOne(eq("_id", event.updateId()), ProductUpdateDocument.posted(event, postedAt), UPSERT);
+        readModel.forEvents(ProductUpdateDocument.FEEDS).updateOne(eq("_id", event.teamId()), Updates.addToSet("updateIds", event.updateId()), UPSERT);
+    }
+
+    @EventHandler
+    void on(ProductUpdateAcknowledgedEvent event) {
+        readModel.forEvents(ProductUpdateDocument.COLLECTION).updateOne(eq("_id", event.updateId()), ProductUpdateDocument.acknowledged(event.memberId()), UPSERT);
+    }
+
+    @EventHandler
+    void on(ProductUpdateQuestionAskedEvent event, @Timestamp Instant askedAt) {
+        readModel.forEvents(ProductUpdateDocument.COLLECTION).updateOne(eq("_id", event.updateId()),
+                ProductUpdateDocument.asked(event.questionId(), event.text(), event.authorId(), askedAt), UPSERT);
+    }
+
+    @EventHandler
+    void on(ProductUpdateQuestionAnsweredEvent event, @Timestamp Instant answeredAt) {
+        readModel.forEvents(ProductUpdateDocument.COLLECTION).updateOne(eq("_id", event.updateId()),
+                ProductUpdateDocument.answered(event.questionId(), event.text(), event.answeredBy(), answeredAt), UPSERT);
+    }
+
+    @ResetHandler
+    void reset() {
+        readModel.beginRebuild();
+    }
+
+    @QueryHandler
+    List<ProductUpdateView> handle(FindProductUpdatesQuery query) {
+        Document feed = readModel.forQueries(ProductUpdateDocument.FEEDS).find(eq("_id", query.teamId())).first();
+        if (feed == null) {
+            return List.of();
+        }
+        List<String> ids = feed.getList("updateIds", String.class, List.of());
+        List<ProductUpdateView> result = readModel.forQueries(ProductUpdateDocument.COLLECTION).find(in("_id", ids)).map(ProductUpdateDocument::toView).into(new ArrayList<>());
+        result.sort(Comparator.comparing(ProductUpdateView::postedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ProductUpdateView::id));
+        return result;
+    }
+
+    @QueryHandler
+    Optional<ProductUpdateView> handle(FindProductUpdateQuery query) {
+        return Optional.ofNullable(readModel.forQueries(ProductUpdateDocument.COLLECTION).find(eq("_id", query.updateId())).first()).map(ProductUpdateDocument::toView);
+    }
+}

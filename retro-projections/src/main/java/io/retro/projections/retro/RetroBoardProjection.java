@@ -1,0 +1,165 @@
+package io.retro.projections.retro;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.retro.api.retro.ActionItemAddedEvent;
+import io.retro.api.retro.ActionItemStatus;
+import io.retro.api.retro.ActionItemStatusChangedEvent;
+import io.retro.api.retro.CarriedActionItemReviewedEvent;
+import io.retro.api.retro.CarryOverDecision;
+import io.retro.api.retro.FindRetroBoardQuery;
+import io.retro.api.retro.RetroBoardView;
+import io.retro.api.retro.RetroItemAddedEvent;
+import io.retro.api.retro.RetroItemDeletedEvent;
+import io.retro.api.retro.RetroItemEditedEvent;
+import io.retro.api.retro.RetroItemsGroupedEvent;
+import io.retro.api.retro.RetroPhaseChangedEvent;
+import io.retro.api.retro.RetroStartedEvent;
+import io.retro.api.retro.RetroVoteCastEvent;
+import io.retro.api.retro.RetroVoteWithdrawnEvent;
+import io.retro.api.retro.WorkMixRecordedEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live board: one document per retro, read and written by its id only.
+ *
+ * <p>Idempotence: every change after the start is applied together with {@code version = sequence}
+ * and only where {@code version < sequence}. Events of one aggregate arrive in order, so an event
+ * handled a second time finds its own sequence already applied and changes nothing; that is what
+ * makes the vote counters' increments safe.
+ */
+@Component
+@ProcessingGroup(RetroBoardProjection.PROCESSING_GROUP)
+public class RetroBoardProjection {
+
+    public static final String PROCESSING_GROUP = "retro-boards";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final ReadModel readModel;
+
+
+    public RetroBoardProjection(ReadModels readModels) {
+        this.readModel = readModels.define(PROCESSING_GROUP, List.of(RetroBoardDocument.COLLECTION));
+    }
+
+    @EventHandler
+    void on(RetroStartedEvent event) {
+        Document fields = RetroBoardDocument.started(event);
+        List<Bson> inserts = new ArrayList<>();
+        fields.forEach((name, value) -> inserts.add(Updates.setOnInsert(name, value)));
+        readModel.forEvents(RetroBoardDocument.COLLECTION).updateOne(eq("_id", event.retroId()), Updates.combine(inserts), UPSERT);
+    }
+
+    @EventHandler
+    void on(RetroItemAddedEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, Updates.set("items." + event.itemId(), new Document("column", event.column())
+                .append("text", event.text())
+                .append("category", event.category().name())
+                .append("authorId", event.authorId())
+                .append("groupId", null)
+                .append("votes", 0)
+                .append("voters", new Document())
+                .append("order", sequence)));
+    }
+
+    @EventHandler
+    void on(RetroItemEditedEvent event, @SequenceNumber long sequence) {
+        String item = "items." + event.itemId();
+        apply(event.retroId(), sequence, Updates.combine(
+                Updates.set(item + ".text", event.text()),
+                Updates.set(item + ".category", event.category().name())));
+    }
+
+    @EventHandler
+    void on(RetroItemDeletedEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, Updates.unset("items." + event.itemId()));
+    }
+
+    @EventHandler
+    void on(RetroItemsGroupedEvent event, @SequenceNumber long sequence) {
+        List<Bson> changes = new ArrayList<>();
+        changes.add(Updates.set("groups." + event.groupId(), new Document("title", event.title()).append("order", sequence)));
+        event.itemIds().forEach(itemId -> changes.add(Updates.set("items." + itemId + ".groupId", event.groupId())));
+        apply(event.retroId(), sequence, Updates.combine(changes));
+    }
+
+    @EventHandler
+    void on(RetroVoteCastEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, vote(event.itemId(), event.voterId(), 1));
+    }
+
+    @EventHandler
+    void on(RetroVoteWithdrawnEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, vote(event.itemId(), event.voterId(), -1));
+    }
+
+    @EventHandler
+    void on(RetroPhaseChangedEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, Updates.set("phase", event.phase().name()));
+    }
+
+    @EventHandler
+    void on(ActionItemAddedEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, Updates.set("actionItems." + event.actionItemId(), new Document("text", event.text())
+                .append("ownerId", event.ownerId())
+                .append("dueDate", event.dueDate() == null ? null : event.dueDate().toString())
+                .append("status", ActionItemStatus.OPEN.name())
+                .append("order", sequence)));
+    }
+
+    @EventHandler
+    void on(ActionItemStatusChangedEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, Updates.set("actionItems." + event.actionItemId() + ".status", event.status().name()));
+    }
+
+    /** Done in a later retro shows as done on the board it came from too; a plain set, so repeatable. */
+    @EventHandler
+    void on(CarriedActionItemReviewedEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, Updates.set("carried." + event.actionItemId() + ".decision", event.decision().name()));
+        if (event.decision() == CarryOverDecision.DONE) {
+            readModel.forEvents(RetroBoardDocument.COLLECTION).updateOne(eq("_id", event.sourceRetroId()),
+                    Updates.set("actionItems." + event.actionItemId() + ".status", ActionItemStatus.DONE.name()));
+        }
+    }
+
+    @EventHandler
+    void on(WorkMixRecordedEvent event, @SequenceNumber long sequence) {
+        apply(event.retroId(), sequence, Updates.set("workMix", RetroBoardDocument.workMix(event.workMix())));
+    }
+
+    @ResetHandler
+    void reset() {
+        readModel.beginRebuild();
+    }
+
+    @QueryHandler
+    Optional<RetroBoardView> handle(FindRetroBoardQuery query) {
+        return Optional.ofNullable(readModel.forQueries(RetroBoardDocument.COLLECTION).find(eq("_id", query.retroId())).first())
+                .map(board -> RetroBoardDocument.toView(board, query.viewerId()));
+    }
+
+    private static Bson vote(String itemId, String voterId, int delta) {
+        String item = "items." + itemId;
+        return Updates.combine(Updates.inc(item + ".votes", delta), Updates.inc(item + ".voters." + voterId, delta));
+    }
+
+    private void apply(String retroId, long sequence, Bson change) {
+        readModel.forEvents(RetroBoardDocument.COLLECTION).updateOne(and(eq("_id", retroId), lt("version", sequence)), Updates.combine(change, Updates.set("version", sequence)));
+    }
+}

@@ -1,0 +1,113 @@
+package io.retro.projections.retro;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.retro.api.retro.ActionItemAddedEvent;
+import io.retro.api.retro.ActionItemStatus;
+import io.retro.api.retro.ActionItemStatusChangedEvent;
+import io.retro.api.retro.CarriedActionItem;
+import io.retro.api.retro.CarriedActionItemReviewedEvent;
+import io.retro.api.retro.FindOpenActionItemsQuery;
+import io.retro.api.retro.FindTeamRetrosQuery;
+import io.retro.api.retro.RetroPhaseChangedEvent;
+import io.retro.api.retro.RetroStartedEvent;
+import io.retro.api.retro.RetroSummaryView;
+import java.time.Instant;
+import java.util.List;
+import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * A team's retros and its action items across retros, one document per team: the team page's
+ * list, and the open action items a new retro starts with. Every write is a {@code $set} of values
+ * the event fixes, so handling an event twice changes nothing.
+ */
+@Component
+@ProcessingGroup(TeamRetrosProjection.PROCESSING_GROUP)
+public class TeamRetrosProjection {
+
+    public static final String PROCESSING_GROUP = "team-retros";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final ReadModel readModel;
+
+
+    public TeamRetrosProjection(ReadModels readModels) {
+        this.readModel = readModels.define(PROCESSING_GROUP, List.of(TeamRetrosDocument.COLLECTION));
+    }
+
+    @EventHandler
+    void on(RetroStartedEvent event) {
+        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set("retros." + event.retroId(), new Document("sprint", event.sprint())
+                .append("phase", "REFLECT")
+                .append("sprintStart", event.sprintStart().toString())
+                .append("sprintEnd", event.sprintEnd().toString())), UPSERT);
+    }
+
+    @EventHandler
+    void on(RetroPhaseChangedEvent event) {
+        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set("retros." + event.retroId() + ".phase", event.phase().name()), UPSERT);
+    }
+
+    /**
+     * A later retro's decision on this item comes from another aggregate, and processors with
+     * several segments may handle it first; so the item's fields are set one by one, and OPEN only
+     * where no status was set yet.
+     */
+    @EventHandler
+    void on(ActionItemAddedEvent event, @Timestamp Instant addedAt) {
+        String action = "actions." + event.actionItemId();
+        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.combine(
+                Updates.set(action + ".retroId", event.retroId()),
+                Updates.set(action + ".text", event.text()),
+                Updates.set(action + ".ownerId", event.ownerId()),
+                Updates.set(action + ".dueDate", event.dueDate() == null ? null : event.dueDate().toString()),
+                Updates.set(action + ".addedAt", addedAt.toString())), UPSERT);
+        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(and(eq("_id", event.teamId()), exists(action + ".status", false)),
+                Updates.set(action + ".status", ActionItemStatus.OPEN.name()));
+    }
+
+    @EventHandler
+    void on(ActionItemStatusChangedEvent event) {
+        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()),
+                Updates.set("actions." + event.actionItemId() + ".status", event.status().name()), UPSERT);
+    }
+
+    @EventHandler
+    void on(CarriedActionItemReviewedEvent event) {
+        String action = "actions." + event.actionItemId();
+        switch (event.decision()) {
+            case DONE -> readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set(action + ".status", ActionItemStatus.DONE.name()), UPSERT);
+            case DROP -> readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set(action + ".dropped", true), UPSERT);
+            case KEEP -> readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set(action + ".dropped", false), UPSERT);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        readModel.beginRebuild();
+    }
+
+    @QueryHandler
+    List<RetroSummaryView> handle(FindTeamRetrosQuery query) {
+        Document team = readModel.forQueries(TeamRetrosDocument.COLLECTION).find(eq("_id", query.teamId())).first();
+        return team == null ? List.of() : TeamRetrosDocument.retros(team);
+    }
+
+    @QueryHandler
+    List<CarriedActionItem> handle(FindOpenActionItemsQuery query) {
+        Document team = readModel.forQueries(TeamRetrosDocument.COLLECTION).find(eq("_id", query.teamId())).first();
+        return team == null ? List.of() : TeamRetrosDocument.openActions(team);
+    }
+}

@@ -1,0 +1,67 @@
+package io.retro.eventstore;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon on MongoDB: the event storage engine, the token store, and how event processors run. */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    @Bean
+    SequencedMongoEventStorageEngine eventStorageEngine(
+            MongoDatabase database,
+            AppendDurability durability,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer serializer,
+            org.axonframework.config.Configuration axonConfiguration) {
+        return SequencedMongoEventStorageEngine.builder()
+                .database(database)
+                .durability(durability)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(axonConfiguration.upcasterChain())
+                .build();
+    }
+
+    /**
+     * Pins Axon's unit-of-work transactions to none. The embedded server has no sessions or
+     * transactions, and Axon's Spring Boot support would otherwise wrap every processor batch in a
+     * Spring transaction as soon as any library brings a transaction manager bean along.
+     */
+    @Bean
+    TransactionManager axonTransactionManager() {
+        return NoTransactionManager.instance();
+    }
+
+    /** Tokens and segment claims by single-document updates; no transactions, which the embedded server lacks. */
+    @Bean
+    TokenStore tokenStore(MongoDatabase database, Serializer serializer,
+            @Value("${retro.processors.claim-timeout:PT10S}") Duration claimTimeout) {
+        return MongoTokenStore.builder()
+                .transactionManager(NoTransactionManager.instance())
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(database)
+                        .trackingTokensCollectionName("tracking_tokens")
+                        .build())
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .build();
+    }
+
+    /** Every event handler runs in a pooled streaming processor: segments claimed through the token store. */
+    @Bean
+    ConfigurerModule pooledStreamingProcessors() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    }
+}

@@ -1,0 +1,112 @@
+package io.retro.eventstore;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Read-after-write: before a query is answered, waits (boundedly) until every read model has
+ * handled every event that was stored when the query arrived. A command answers only after its
+ * events are stored, so a read sent after that answer sees the command.
+ *
+ * <p>"Stored" is decided against the store, not the counter: a number that was reserved but not
+ * stored yet belongs to a command that has not answered, and a number that is never stored (a
+ * failed append) must not make readers wait.
+ */
+@Component
+public class ProjectionCatchUp {
+
+    /** How far below the reserved head to look for the highest stored event in one lookup. */
+    private static final int HEAD_WINDOW = 64;
+
+    private final SequencedMongoEventStorageEngine engine;
+    private final EventProcessingConfiguration processing;
+    private final Duration timeout;
+
+    public ProjectionCatchUp(SequencedMongoEventStorageEngine engine, EventProcessingConfiguration processing,
+            @Value("${retro.read-your-writes-timeout:PT5S}") Duration timeout) {
+        this.engine = engine;
+        this.processing = processing;
+        this.timeout = timeout;
+    }
+
+    /** Completes once the read models are current, or after the timeout, whichever is first. */
+    public Mono<Void> await() {
+        return Mono.fromCallable(this::storedHead)
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(head -> Mono.fromCallable(() -> caughtUp(head))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .filter(Boolean::booleanValue)
+                        .repeatWhenEmpty(repeats -> repeats.delayElements(Duration.ofMillis(5)))
+                        .timeout(timeout, Mono.just(false)))
+                .then();
+    }
+
+    /**
+     * The highest stored number, looked for downwards from the reserved head one window at a time:
+     * if the top numbers all belong to appends that failed, a read must not wait for them.
+     */
+    private long storedHead() {
+        long upper = engine.reservedHead();
+        while (upper >= 1) {
+            long lower = Math.max(1, upper - HEAD_WINDOW + 1);
+            List<Long> window = LongStream.rangeClosed(lower, upper).boxed().toList();
+            var highest = engine.storedAmong(window).stream().mapToLong(Long::longValue).max();
+            if (highest.isPresent()) {
+                return highest.getAsLong();
+            }
+            upper = lower - 1;
+        }
+        return 0;
+    }
+
+    private boolean caughtUp(long head) {
+        if (head <= 0) {
+            return true;
+        }
+        Collection<StreamingEventProcessor> processors =
+                processing.eventProcessors().values().stream()
+                        .filter(StreamingEventProcessor.class::isInstance)
+                        .map(StreamingEventProcessor.class::cast)
+                        .toList();
+        for (StreamingEventProcessor processor : processors) {
+            if (!processor.isRunning() || Replays.replaying(processor)) {
+                // A read model being rebuilt answers from its previous generation meanwhile.
+                continue;
+            }
+            Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+            if (segments.isEmpty()) {
+                return false;
+            }
+            for (EventTrackerStatus status : segments) {
+                if (!covers(status.getTrackingToken(), head)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean covers(TrackingToken token, long head) {
+        TrackingToken position = WrappedToken.unwrapLowerBound(token);
+        if (!(position instanceof GapAwareTrackingToken gapAware)) {
+            return false;
+        }
+        if (gapAware.getIndex() < head) {
+            return false;
+        }
+        List<Long> gapsAtOrBelowHead = gapAware.getGaps().headSet(head + 1).stream().toList();
+        return engine.storedAmong(gapsAtOrBelowHead).isEmpty();
+    }
+}

@@ -1,0 +1,147 @@
+package io.retro.web.admin;
+
+import io.retro.command.shared.ConflictException;
+import io.retro.eventstore.Replays;
+import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModels;
+import io.retro.web.shared.NotFoundException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds read models from the whole event history while they keep answering. A rebuild resets the
+ * processor's tokens; its reset handler starts a new generation of the read model, which the
+ * replayed events fill while queries read the old one; once the processor is past the replay, the
+ * new generation takes over. The switch is watched here, also for a rebuild that a restart
+ * interrupted and the processor resumed.
+ */
+@Component
+public class Rebuilds implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    private final EventProcessingConfiguration processing;
+    private final ReadModels readModels;
+    private ScheduledExecutorService watcher;
+
+    public Rebuilds(EventProcessingConfiguration processing, ReadModels readModels) {
+        this.processing = processing;
+        this.readModels = readModels;
+    }
+
+    public List<ProjectionStatus> statuses() {
+        return readModels.all().stream()
+                .map(readModel -> status(readModel, processor(readModel.name())))
+                .toList();
+    }
+
+    /** Starts rebuilding one read model; blocking, call off the event loop. */
+    public void replay(String name) {
+        ReadModel readModel = readModels.named(name)
+                .orElseThrow(() -> new NotFoundException("There is no read model '" + name + "'."));
+        StreamingEventProcessor processor = processor(name);
+        if (readModel.rebuilding() || Replays.replaying(processor)) {
+            throw new ConflictException("The read model '" + name + "' is being rebuilt already.");
+        }
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } finally {
+            processor.start();
+        }
+        log.info("Rebuilding read model {} from the event history", name);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No streaming processor builds read model " + name));
+    }
+
+    private static ProjectionStatus status(ReadModel readModel, StreamingEventProcessor processor) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        Long position = segments.stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong)
+                .max(Long::compare)
+                .orElse(null);
+        boolean replaying = readModel.rebuilding();
+        double progress = replaying ? replayProgress(segments) : 1.0;
+        return new ProjectionStatus(readModel.name(), position, replaying, progress);
+    }
+
+    private static double replayProgress(Collection<EventTrackerStatus> segments) {
+        if (segments.isEmpty()) {
+            return 0.0;
+        }
+        double sum = 0;
+        for (EventTrackerStatus segment : segments) {
+            OptionalLong current = segment.getCurrentPosition();
+            OptionalLong reset = segment.getResetPosition();
+            if (!Replays.replaying(segment)) {
+                sum += 1.0;
+            } else if (current.isPresent() && reset.isPresent() && reset.getAsLong() > 0) {
+                sum += Math.min(1.0, (double) current.getAsLong() / reset.getAsLong());
+            }
+        }
+        // Caught up with the history but not yet switched over: not quite done.
+        return Math.min(0.99, sum / segments.size());
+    }
+
+    private void completeFinishedRebuilds() {
+        for (ReadModel readModel : readModels.all()) {
+            if (!readModel.rebuilding()) {
+                continue;
+            }
+            Optional<StreamingEventProcessor> processor = processing.eventProcessor(readModel.name(), StreamingEventProcessor.class);
+            if (processor.isEmpty() || !processor.get().isRunning()) {
+                continue;
+            }
+            Collection<EventTrackerStatus> segments = processor.get().processingStatus().values();
+            if (!segments.isEmpty() && segments.stream().noneMatch(Replays::replaying)) {
+                readModel.completeRebuild();
+                log.info("Read model {} rebuilt; queries now read the new data", readModel.name());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-model-rebuilds");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                completeFinishedRebuilds();
+            } catch (RuntimeException e) {
+                log.warn("Checking read model rebuilds failed", e);
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return watcher != null && !watcher.isShutdown();
+    }
+}

@@ -1,0 +1,186 @@
+package io.retro.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the engine adds to Axon's suite: gaps, head tokens, stream keys and failed appends. */
+class SequencedMongoEventStorageEngineTest {
+
+    private final MongoStoreUnderTest store = MongoStoreUnderTest.embeddedInMemory();
+    private final MovableClock clock = new MovableClock();
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void headTokenStillDeliversAnAppendThatWasInFlight() throws Exception {
+        SequencedMongoEventStorageEngine engine = engine();
+        engine.appendEvents(event("a", 0));
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        engine.afterReserve((first, last) -> {
+            if (first == 2) {
+                reserved.countDown();
+                await(release);
+            }
+        });
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> engine.appendEvents(event("slow", 0)));
+        assertThat(reserved.await(5, TimeUnit.SECONDS)).isTrue();
+        engine.appendEvents(event("fast", 0));
+
+        GapAwareTrackingToken head = (GapAwareTrackingToken) engine.createHeadToken();
+        release.countDown();
+        slow.get(5, TimeUnit.SECONDS);
+
+        assertThat(head.getIndex()).isEqualTo(3);
+        assertThat(head.getGaps()).containsExactly(2L);
+        assertThat(engine.readEvents(head, false).map(e -> (Object) e.getPayload()).toList()).containsExactly("slow-0");
+    }
+
+    @Test
+    void lateEventIsDeliveredAndItsNumberLeavesTheToken() {
+        SequencedMongoEventStorageEngine engine = engine();
+        engine.afterReserve((first, last) -> {
+            if (first == 1) {
+                engine.afterReserve((f, l) -> {});
+                engine.appendEvents(event("overtaking", 0));
+            }
+        });
+        engine.appendEvents(event("late", 0));
+        List<? extends TrackedEventMessage<?>> all = engine.readEvents(null, false).toList();
+
+        assertThat(all).extracting(e -> (Object) e.getPayload()).containsExactly("late-0", "overtaking-0");
+        GapAwareTrackingToken last = (GapAwareTrackingToken) all.get(1).trackingToken();
+        assertThat(last.getIndex()).isEqualTo(2);
+        assertThat(last.getGaps()).isEmpty();
+    }
+
+    @Test
+    void numberThatIsNeverStoredTimesOutAsAGap() {
+        SequencedMongoEventStorageEngine engine = engine();
+        engine.appendEvents(event("a", 0));
+        engine.appendEvents(event("b", 0));
+        store.database().getCollection(SequencedMongoEventStorageEngine.EVENTS).deleteOne(new Document("_id", 1L));
+        engine.appendEvents(event("c", 0));
+
+        GapAwareTrackingToken first = lastToken(engine.readEvents(null, false).toList());
+        assertThat(first.getGaps()).containsExactly(1L);
+
+        clock.move(Duration.ofSeconds(61));
+        engine.appendEvents(event("d", 0));
+        GapAwareTrackingToken later = lastToken(engine.readEvents(first, false).toList());
+        assertThat(later.getIndex()).isEqualTo(4);
+        assertThat(later.getGaps()).isEmpty();
+    }
+
+    @Test
+    void rejectedAppendLeavesNoneOfItsEventsAndKeepsTheOthers() {
+        SequencedMongoEventStorageEngine engine = engine();
+        engine.appendEvents(event("a", 0), event("a", 1), event("a", 2));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("b", 0), event("a", 2)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.readEvents("b").asStream().count()).isZero();
+        assertThat(engine.readEvents("a").asStream().map(e -> (Object) e.getPayload()).toList())
+                .containsExactly("a-0", "a-1", "a-2");
+    }
+
+    @Test
+    void findsTheLastSequenceNumberOfAnAggregate() {
+        SequencedMongoEventStorageEngine engine = engine();
+        for (int i = 0; i < 37; i++) {
+            engine.appendEvents(event("long", i));
+        }
+        engine.appendEvents(event("short", 0));
+
+        assertThat(engine.lastSequenceNumberFor("long")).contains(36L);
+        assertThat(engine.lastSequenceNumberFor("short")).contains(0L);
+        assertThat(engine.lastSequenceNumberFor("none")).isEmpty();
+    }
+
+    @Test
+    void eventsStoredBeforeStreamKeysCanStillBeLoaded() {
+        var events = store.database().getCollection(SequencedMongoEventStorageEngine.EVENTS);
+        Document old = EventDocuments.toDocument(1L, event("old", 0), JacksonSerializer.defaultSerializer());
+        old.remove(EventDocuments.STREAM_KEY);
+        events.insertOne(old);
+        store.database().getCollection(SequencedMongoEventStorageEngine.COUNTERS)
+                .insertOne(new Document("_id", SequencedMongoEventStorageEngine.COUNTER_ID).append("value", 1L));
+
+        SequencedMongoEventStorageEngine engine = engine();
+        engine.appendEvents(event("old", 1));
+
+        assertThat(engine.readEvents("old").asStream().map(e -> (Object) e.getPayload()).toList())
+                .containsExactly("old-0", "old-1");
+    }
+
+    private SequencedMongoEventStorageEngine engine() {
+        return SequencedMongoEventStorageEngine.builder()
+                .database(store.database())
+                .clock(clock)
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .build();
+    }
+
+    private static GenericDomainEventMessage<String> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("Test", aggregate, sequence, aggregate + "-" + sequence);
+    }
+
+    private static GapAwareTrackingToken lastToken(List<? extends TrackedEventMessage<?>> events) {
+        return (GapAwareTrackingToken) events.get(events.size() - 1).trackingToken();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void move(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
