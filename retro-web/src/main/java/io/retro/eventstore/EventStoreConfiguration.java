@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -59,9 +60,21 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** Every event handler runs in a pooled streaming processor: segments claimed through the token store. */
+    @Bean(destroyMethod = "close")
+    StoredEventSource storedEventSource(SequencedMongoEventStorageEngine engine,
+            @Value("${retro.processors.batch-size:100}") int batchSize,
+            @Value("${retro.processors.poll-interval:PT0.5S}") Duration pollInterval) {
+        return new StoredEventSource(engine, batchSize, pollInterval);
+    }
+
+    /**
+     * Every event handler runs in a pooled streaming processor: segments claimed through the token
+     * store, events read from {@link StoredEventSource}, which wakes them as soon as events are stored.
+     */
     @Bean
-    ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    ConfigurerModule pooledStreamingProcessors(ObjectProvider<StoredEventSource> storedEvents) {
+        // Looked up when the processors are built: the source needs the engine, which needs Axon's configuration.
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder.messageSource(storedEvents.getObject()));
     }
 }

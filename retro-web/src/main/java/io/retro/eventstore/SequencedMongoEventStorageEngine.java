@@ -33,8 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.axonframework.common.Registration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -93,6 +95,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     };
     /** A test seam: runs between reserving numbers and inserting the events under them. */
     private volatile ReservedBlockListener afterReserve = (first, last) -> {};
+    private final List<Runnable> storedListeners = new CopyOnWriteArrayList<>();
 
     private SequencedMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -177,6 +180,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
         }
         durability.awaitDurable();
+        storedListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs the listener each time this node has stored events, once they can be read. Events that
+     * other nodes store are not announced here.
+     */
+    public Registration whenStored(Runnable listener) {
+        storedListeners.add(listener);
+        return () -> storedListeners.remove(listener);
     }
 
     /**

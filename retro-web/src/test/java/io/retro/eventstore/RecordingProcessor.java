@@ -17,21 +17,20 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * A pooled streaming processor over an engine, as the application runs them (tokens and segment
- * claims in {@link MongoTokenStore}, no transaction manager), that records what it handles.
+ * A pooled streaming processor over an engine, as the application runs them (events from
+ * {@link StoredEventSource}, tokens and segment claims in {@link MongoTokenStore}, no transaction
+ * manager), that records what it handles.
  */
 final class RecordingProcessor implements AutoCloseable {
 
     static final String NAME = "recording";
 
-    private final EmbeddedEventStore eventStore;
+    private final StoredEventSource eventSource;
     private final PooledStreamingEventProcessor processor;
     private final ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
     private final ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
@@ -39,17 +38,17 @@ final class RecordingProcessor implements AutoCloseable {
     private final Map<String, List<Long>> sequencesByAggregate = new ConcurrentHashMap<>();
     private final AtomicInteger handled = new AtomicInteger();
 
-    RecordingProcessor(EventStorageEngine engine, MongoDatabase database, int segments) {
+    RecordingProcessor(SequencedMongoEventStorageEngine engine, MongoDatabase database, int segments) {
         this(engine, database, segments, Duration.ofSeconds(10));
     }
 
-    RecordingProcessor(EventStorageEngine engine, MongoDatabase database, int segments, Duration claimTimeout) {
-        this.eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+    RecordingProcessor(SequencedMongoEventStorageEngine engine, MongoDatabase database, int segments, Duration claimTimeout) {
+        this.eventSource = new StoredEventSource(engine, 100, Duration.ofMillis(500));
         EventMessageHandler recorder = this::record;
         this.processor = PooledStreamingEventProcessor.builder()
                 .name(NAME)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(recorder).build())
-                .messageSource(eventStore)
+                .messageSource(eventSource)
                 .tokenStore(tokenStore(database, claimTimeout))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .coordinatorExecutor(coordinator)
@@ -113,7 +112,7 @@ final class RecordingProcessor implements AutoCloseable {
     @Override
     public void close() {
         processor.shutDown();
-        eventStore.shutDown();
+        eventSource.close();
         coordinator.shutdownNow();
         workers.shutdownNow();
     }

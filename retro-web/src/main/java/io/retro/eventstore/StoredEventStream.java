@@ -1,0 +1,106 @@
+package io.retro.eventstore;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+/**
+ * One reader's stream of stored events, fetched from the store a batch at a time. It is told when
+ * events are stored ({@link #storedEvents()}) and passes that on to its consumer's callback, so a
+ * pooled processor wakes at once instead of on its next poll. One thread consumes it; any thread
+ * may announce stored events.
+ */
+final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> {
+
+    private final SequencedMongoEventStorageEngine engine;
+    private final int batchSize;
+    private final long pollNanos;
+    private final Consumer<StoredEventStream> onClose;
+    private final Deque<TrackedEventMessage<?>> fetched = new ArrayDeque<>();
+    private final Object announcements = new Object();
+    private long announced;
+    private TrackingToken fetchedUpTo;
+    private volatile Runnable onAvailable = () -> {};
+
+    StoredEventStream(SequencedMongoEventStorageEngine engine, TrackingToken after, int batchSize, long pollNanos,
+            Consumer<StoredEventStream> onClose) {
+        this.engine = engine;
+        this.fetchedUpTo = after;
+        this.batchSize = batchSize;
+        this.pollNanos = pollNanos;
+        this.onClose = onClose;
+    }
+
+    /** New events may be readable: wakes a waiting reader and the consumer's callback. */
+    void storedEvents() {
+        synchronized (announcements) {
+            announced++;
+            announcements.notifyAll();
+        }
+        onAvailable.run();
+    }
+
+    @Override
+    public Optional<TrackedEventMessage<?>> peek() {
+        return fetch() ? Optional.of(fetched.peekFirst()) : Optional.empty();
+    }
+
+    @Override
+    public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (true) {
+            long seen;
+            synchronized (announcements) {
+                seen = announced;
+            }
+            if (fetch()) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            synchronized (announcements) {
+                if (announced == seen) {
+                    // Events stored by other nodes are not announced: look again after the poll interval.
+                    TimeUnit.NANOSECONDS.timedWait(announcements, Math.min(left, pollNanos));
+                }
+            }
+        }
+    }
+
+    @Override
+    public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+        while (!hasNextAvailable(Integer.MAX_VALUE, TimeUnit.MILLISECONDS)) {
+            // keeps waiting: a stream has no end
+        }
+        return fetched.pollFirst();
+    }
+
+    @Override
+    public boolean setOnAvailableCallback(Runnable callback) {
+        this.onAvailable = callback;
+        return true;
+    }
+
+    @Override
+    public void close() {
+        onClose.accept(this);
+    }
+
+    private boolean fetch() {
+        if (!fetched.isEmpty()) {
+            return true;
+        }
+        engine.readEvents(fetchedUpTo, false).limit(batchSize).forEach(event -> {
+            fetched.addLast(event);
+            fetchedUpTo = event.trackingToken();
+        });
+        return !fetched.isEmpty();
+    }
+}
