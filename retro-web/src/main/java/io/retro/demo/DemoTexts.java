@@ -1,5 +1,6 @@
 package io.retro.demo;
 
+import io.retro.api.retro.Sentiment;
 import io.retro.api.shared.WorkCategory;
 import io.retro.api.techdebt.Impact;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.Random;
 final class DemoTexts {
 
     /** How an item feels about its subject; a template's columns take one tone each. */
-    enum Tone { GOOD, BAD, IDEA }
-
     /** A tech-debt item as someone would propose it. */
     record Debt(String title, String area, String estimate, Impact impact) {}
 
@@ -20,8 +19,8 @@ final class DemoTexts {
 
     private DemoTexts() {}
 
-    static final Map<Tone, Map<WorkCategory, List<String>>> ITEMS = Map.of(
-            Tone.GOOD, Map.of(
+    static final Map<Sentiment, Map<WorkCategory, List<String>>> ITEMS = Map.of(
+            Sentiment.POSITIVE, Map.of(
                     WorkCategory.FEATURE, List.of(
                             "Shipped saved carts to every customer on the planned day",
                             "Pairing on the new onboarding flow worked really well",
@@ -43,7 +42,7 @@ final class DemoTexts {
                             "Short stand-ups gave us more focus time",
                             "Clear acceptance criteria on every story",
                             "The sprint demo brought the whole team together")),
-            Tone.BAD, Map.of(
+            Sentiment.NEGATIVE, Map.of(
                     WorkCategory.FEATURE, List.of(
                             "The export feature doubled in scope mid-sprint",
                             "We started too many features at once",
@@ -65,7 +64,7 @@ final class DemoTexts {
                             "Too many meetings in the second week",
                             "Reviews waited days for a second approver",
                             "Unclear who owns the release checklist")),
-            Tone.IDEA, Map.of(
+            Sentiment.NEUTRAL, Map.of(
                     WorkCategory.FEATURE, List.of(
                             "Spike on offline mode before we commit to it",
                             "Invite a customer to the next sprint review"),

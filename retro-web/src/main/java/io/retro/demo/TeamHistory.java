@@ -19,6 +19,7 @@ import io.retro.api.retro.ChangeRetroPhaseCommand;
 import io.retro.api.retro.GroupRetroItemsCommand;
 import io.retro.api.retro.RecordWorkMixCommand;
 import io.retro.api.retro.RetroColumn;
+import io.retro.api.retro.Sentiment;
 import io.retro.api.retro.RetroPhase;
 import io.retro.api.retro.RetroTemplate;
 import io.retro.api.retro.ReviewCarriedActionItemCommand;
@@ -35,7 +36,6 @@ import io.retro.api.techdebt.ChangeTechDebtStatusCommand;
 import io.retro.api.techdebt.ProposeTechDebtCommand;
 import io.retro.api.techdebt.TechDebtStatus;
 import io.retro.api.techdebt.VoteTechDebtCommand;
-import io.retro.demo.DemoTexts.Tone;
 import io.retro.demo.TeamStory.Fate;
 import io.retro.demo.TeamStory.Step;
 import java.math.BigDecimal;
@@ -247,10 +247,10 @@ final class TeamHistory {
                     : random.nextDouble() < 0.8 ? WorkCategory.FEATURE : WorkCategory.PROCESS;
             double roll = random.nextDouble();
             double bad = story.badChance(maintenanceWork, p);
-            Tone tone = roll < bad ? Tone.BAD : roll < bad + 0.45 ? Tone.GOOD : Tone.IDEA;
+            Sentiment tone = roll < bad ? Sentiment.NEGATIVE : roll < bad + 0.45 ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
             List<RetroColumn> columns = columnsFor(template, tone);
             if (columns.isEmpty()) {
-                tone = Tone.BAD;
+                tone = Sentiment.NEGATIVE;
                 columns = columnsFor(template, tone);
             }
             String column = pick(random, columns).id();
@@ -264,16 +264,8 @@ final class TeamHistory {
         return items;
     }
 
-    private static List<RetroColumn> columnsFor(RetroTemplate template, Tone tone) {
-        return template.columns().stream().filter(column -> toneOf(column.id()) == tone).toList();
-    }
-
-    private static Tone toneOf(String columnId) {
-        return switch (columnId) {
-            case "WENT_WELL", "CONTINUE", "GLAD", "LIKED", "LEARNED" -> Tone.GOOD;
-            case "TO_IMPROVE", "STOP", "MAD", "SAD", "LACKED" -> Tone.BAD;
-            default -> Tone.IDEA;
-        };
+    private static List<RetroColumn> columnsFor(RetroTemplate template, Sentiment tone) {
+        return template.columns().stream().filter(column -> column.sentiment() == tone).toList();
     }
 
     private void groupSomeItems(String retroId, List<Item> items) {

@@ -1,5 +1,6 @@
 package io.retro.api.health;
 
+import io.retro.api.shared.WorkCategory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param followThrough done over created, 0..1
  * @param productUpdates product updates posted in the period
  * @param acknowledgementRate acknowledgements over what was possible (updates × members other than the poster), 0..1
+ * @param sentiment retro items of the period's sprints per work category, by how their column feels
  */
 public record HealthPointView(
         String period,
@@ -42,10 +44,14 @@ public record HealthPointView(
         Integer actionItemsDoneByDue,
         BigDecimal followThrough,
         Integer productUpdates,
-        BigDecimal acknowledgementRate) {
+        BigDecimal acknowledgementRate,
+        List<CategorySentimentView> sentiment) {
 
     /** Effort per work category, in the team's unit. */
     public record WorkMixView(String unit, BigDecimal feature, BigDecimal maintenance, BigDecimal techDebt, BigDecimal bug, BigDecimal process) {}
+
+    /** How the retro items about one category of work felt: counts of items by column sentiment. */
+    public record CategorySentimentView(WorkCategory category, int positive, int negative, int neutral) {}
 
     /** A maintenance band. */
     public record TargetView(BigDecimal min, BigDecimal max) {}

@@ -2,9 +2,12 @@ package io.retro.projections.health;
 
 import io.retro.api.health.Granularity;
 import io.retro.api.health.HealthPointView;
+import io.retro.api.health.HealthPointView.CategorySentimentView;
 import io.retro.api.health.HealthPointView.TargetView;
 import io.retro.api.health.HealthPointView.WorkMixView;
 import io.retro.api.health.TeamHealthView;
+import io.retro.api.retro.Sentiment;
+import io.retro.api.shared.WorkCategory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,7 +15,9 @@ import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -131,7 +136,28 @@ final class HealthCalculator {
                 anyDebt ? openDebt : null, anyDebt ? debtVotes : null, anyDebt ? opened : null, anyDebt ? resolved : null,
                 created.size(), created.isEmpty() ? null : done, created.isEmpty() ? null : doneByDue,
                 created.isEmpty() ? null : share(BigDecimal.valueOf(done), BigDecimal.valueOf(created.size())),
-                updates.size(), acknowledgementRate);
+                updates.size(), acknowledgementRate, sentiment(sprints(facts, period)));
+    }
+
+    private static List<TeamHealthFacts.Sprint> sprints(TeamHealthFacts facts, Period period) {
+        return facts.sprints().stream().filter(s -> period.holds(s.end())).toList();
+    }
+
+    /** Items of the period's retros per category, in the categories' order; null when there are none. */
+    private static List<CategorySentimentView> sentiment(List<TeamHealthFacts.Sprint> sprints) {
+        Map<WorkCategory, int[]> counts = new EnumMap<>(WorkCategory.class);
+        for (TeamHealthFacts.Sprint sprint : sprints) {
+            for (TeamHealthFacts.RetroItem item : sprint.items()) {
+                counts.computeIfAbsent(item.category(), category -> new int[Sentiment.values().length])[item.sentiment().ordinal()]++;
+            }
+        }
+        if (counts.isEmpty()) {
+            return null;
+        }
+        return counts.entrySet().stream()
+                .map(entry -> new CategorySentimentView(entry.getKey(), entry.getValue()[Sentiment.POSITIVE.ordinal()],
+                        entry.getValue()[Sentiment.NEGATIVE.ordinal()], entry.getValue()[Sentiment.NEUTRAL.ordinal()]))
+                .toList();
     }
 
     private static WorkMixView sum(List<TeamHealthFacts.Sprint> sprints) {

@@ -3,7 +3,10 @@ package io.retro.projections.health;
 import io.retro.projections.health.TeamHealthFacts.ActionItem;
 import io.retro.projections.health.TeamHealthFacts.Band;
 import io.retro.projections.health.TeamHealthFacts.DebtItem;
+import io.retro.api.retro.Sentiment;
+import io.retro.api.shared.WorkCategory;
 import io.retro.projections.health.TeamHealthFacts.Mix;
+import io.retro.projections.health.TeamHealthFacts.RetroItem;
 import io.retro.projections.health.TeamHealthFacts.Sprint;
 import io.retro.projections.health.TeamHealthFacts.Update;
 import java.math.BigDecimal;
@@ -22,6 +25,8 @@ import org.bson.Document;
 final class HealthDocument {
 
     static final String TEAMS = "health_teams";
+    /** Which team a retro belongs to and its template: item events name the retro only. */
+    static final String RETROS = "health_retros";
 
     private HealthDocument() {}
 
@@ -39,10 +44,18 @@ final class HealthDocument {
                 continue; // work mix recorded, start not seen yet
             }
             Document mix = sprint.get("mix", Document.class);
+            List<RetroItem> items = new ArrayList<>();
+            for (Object item : sprint.get("items", new Document()).values()) {
+                Document retroItem = (Document) item;
+                if (retroItem.getString("category") != null && retroItem.getString("sentiment") != null) {
+                    items.add(new RetroItem(WorkCategory.valueOf(retroItem.getString("category")),
+                            Sentiment.valueOf(retroItem.getString("sentiment"))));
+                }
+            }
             sprints.add(new Sprint(entry.getKey(), sprint.getString("name"), LocalDate.parse(sprint.getString("start")),
                     LocalDate.parse(sprint.getString("end")), mix == null ? null : new Mix(mix.getString("unit"),
                             decimal(mix, "feature"), decimal(mix, "maintenance"), decimal(mix, "techDebt"),
-                            decimal(mix, "bug"), decimal(mix, "process"))));
+                            decimal(mix, "bug"), decimal(mix, "process")), items));
         }
         List<DebtItem> debt = new ArrayList<>();
         for (Object value : document.get("debt", new Document()).values()) {

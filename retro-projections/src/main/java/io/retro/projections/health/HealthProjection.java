@@ -14,7 +14,12 @@ import io.retro.api.productupdate.ProductUpdatePostedEvent;
 import io.retro.api.retro.ActionItemAddedEvent;
 import io.retro.api.retro.ActionItemStatus;
 import io.retro.api.retro.ActionItemStatusChangedEvent;
+import io.retro.api.retro.RetroItemAddedEvent;
+import io.retro.api.retro.RetroItemDeletedEvent;
+import io.retro.api.retro.RetroItemEditedEvent;
 import io.retro.api.retro.RetroStartedEvent;
+import io.retro.api.retro.RetroTemplate;
+import io.retro.api.retro.Sentiment;
 import io.retro.api.retro.WorkMixRecordedEvent;
 import io.retro.api.team.BalanceTargetAgreedEvent;
 import io.retro.api.team.TeamCreatedEvent;
@@ -58,7 +63,7 @@ public class HealthProjection {
     private final ReadModel readModel;
 
     public HealthProjection(ReadModels readModels) {
-        this.readModel = readModels.define(PROCESSING_GROUP, List.of(HealthDocument.TEAMS));
+        this.readModel = readModels.define(PROCESSING_GROUP, List.of(HealthDocument.TEAMS, HealthDocument.RETROS));
     }
 
     private void update(String teamId, Bson change) {
@@ -94,11 +99,45 @@ public class HealthProjection {
 
     @EventHandler
     void on(RetroStartedEvent event) {
+        readModel.forEvents(HealthDocument.RETROS).updateOne(eq("_id", event.retroId()), Updates.combine(
+                Updates.set("teamId", event.teamId()), Updates.set("template", event.template().name())), UPSERT);
         String sprint = "sprints." + event.retroId();
         update(event.teamId(), Updates.combine(
                 Updates.set(sprint + ".name", event.sprint()),
                 Updates.set(sprint + ".start", event.sprintStart().toString()),
                 Updates.set(sprint + ".end", event.sprintEnd().toString())));
+    }
+
+    @EventHandler
+    void on(RetroItemAddedEvent event) {
+        retro(event.retroId()).ifPresent(retro -> {
+            Sentiment sentiment = RetroTemplate.valueOf(retro.getString("template")).sentimentOf(event.column());
+            update(retro.getString("teamId"), Updates.set(item(event.retroId(), event.itemId()), new Document()
+                    .append("category", event.category() == null ? null : event.category().name())
+                    .append("sentiment", sentiment.name())));
+        });
+    }
+
+    @EventHandler
+    void on(RetroItemEditedEvent event) {
+        if (event.category() == null) {
+            return;
+        }
+        retro(event.retroId()).ifPresent(retro -> update(retro.getString("teamId"), Updates.set(
+                item(event.retroId(), event.itemId()) + ".category", event.category().name())));
+    }
+
+    @EventHandler
+    void on(RetroItemDeletedEvent event) {
+        retro(event.retroId()).ifPresent(retro -> update(retro.getString("teamId"), Updates.unset(item(event.retroId(), event.itemId()))));
+    }
+
+    private Optional<Document> retro(String retroId) {
+        return Optional.ofNullable(readModel.forEvents(HealthDocument.RETROS).find(eq("_id", retroId)).first());
+    }
+
+    private static String item(String retroId, String itemId) {
+        return "sprints." + retroId + ".items." + itemId;
     }
 
     @EventHandler

@@ -1,5 +1,7 @@
 package io.retro.projections.health;
 
+import io.retro.api.retro.Sentiment;
+import io.retro.api.shared.WorkCategory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +22,10 @@ record TeamHealthFacts(
 
     record Mix(String unit, BigDecimal feature, BigDecimal maintenance, BigDecimal techDebt, BigDecimal bug, BigDecimal process) {}
 
-    record Sprint(String retroId, String name, LocalDate start, LocalDate end, Mix mix) {}
+    record Sprint(String retroId, String name, LocalDate start, LocalDate end, Mix mix, List<RetroItem> items) {}
+
+    /** A retro item as health sees it: what it is about and how its column feels. */
+    record RetroItem(WorkCategory category, Sentiment sentiment) {}
 
     /** {@code votes} holds the day each current vote was cast. */
     record DebtItem(LocalDate opened, LocalDate closed, boolean resolved, List<LocalDate> votes) {}

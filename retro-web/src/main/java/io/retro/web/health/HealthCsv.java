@@ -1,6 +1,7 @@
 package io.retro.web.health;
 
 import io.retro.api.health.HealthPointView;
+import io.retro.api.health.HealthPointView.CategorySentimentView;
 import io.retro.api.health.TeamHealthView;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ final class HealthCsv {
             "unit", "feature", "maintenance", "techDebt", "bug", "process", "featureShare", "maintenanceShare",
             "targetMin", "targetMax", "status", "reasons", "openTechDebt", "techDebtVotes", "techDebtOpened",
             "techDebtResolved", "actionItemsCreated", "actionItemsDone", "actionItemsDoneByDue", "followThrough",
-            "productUpdates", "acknowledgementRate");
+            "productUpdates", "acknowledgementRate", "sentiment");
 
     private HealthCsv() {}
 
@@ -36,10 +37,21 @@ final class HealthCsv {
                         p.productUpdates(), p.acknowledgementRate()}) {
                     cells.add(nullable(figure));
                 }
+                cells.add(sentiment(p.sentiment()));
                 csv.append(row(cells));
             }
         }
         return csv.toString();
+    }
+
+    /** "FEATURE +3 -1 ~0 | BUG +0 -2 ~1": positive, negative and neutral items per category. */
+    private static String sentiment(List<CategorySentimentView> sentiment) {
+        if (sentiment == null) {
+            return "";
+        }
+        return sentiment.stream()
+                .map(s -> s.category() + " +" + s.positive() + " -" + s.negative() + " ~" + s.neutral())
+                .collect(Collectors.joining(" | "));
     }
 
     private static List<Object> blanks(int count) {

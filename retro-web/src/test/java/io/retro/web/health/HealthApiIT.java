@@ -93,6 +93,44 @@ class HealthApiIT extends RetroIntegrationTest {
     }
 
     @Test
+    void retroItemsCountTowardsTheSentimentOfTheirCategoryBySprint() {
+        String retroId = sprintWithWorkMix(alice, teamId, "Sprint 5", "2026-05-04", "2026-05-15", 8, 2, 0, 0, 0);
+        String idea = addItem(retroId, "START", "TECH_DEBT");
+        addItem(retroId, "STOP", "TECH_DEBT");
+        String deleted = addItem(retroId, "STOP", "TECH_DEBT");
+        addItem(retroId, "CONTINUE", "TECH_DEBT");
+        as(alice).put().uri("/api/v1/retros/{r}/items/{i}", retroId, idea).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "Start pairing on bugs", "category", "BUG"))
+                .exchange().expectStatus().isNoContent();
+        as(alice).delete().uri("/api/v1/retros/{r}/items/{i}", retroId, deleted).exchange().expectStatus().isNoContent();
+
+        String uri = "/api/v1/teams/{id}/health?granularity=SPRINT&from=2026-01-01&to=2026-05-31";
+        as(alice).get().uri(uri, teamId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.points[0].sentiment").isEmpty()
+                .jsonPath("$.points[4].period").isEqualTo("Sprint 5")
+                .jsonPath("$.points[4].sentiment.length()").isEqualTo(2)
+                .jsonPath("$.points[4].sentiment[0].category").isEqualTo("TECH_DEBT")
+                .jsonPath("$.points[4].sentiment[0].positive").isEqualTo(1)
+                .jsonPath("$.points[4].sentiment[0].negative").isEqualTo(1)
+                .jsonPath("$.points[4].sentiment[0].neutral").isEqualTo(0)
+                .jsonPath("$.points[4].sentiment[1].category").isEqualTo("BUG")
+                .jsonPath("$.points[4].sentiment[1].neutral").isEqualTo(1);
+        String csv = as(alice).get().uri(uri, teamId).accept(MediaType.parseMediaType("text/csv")).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines().toList().get(5)).endsWith(",TECH_DEBT +1 -1 ~0 | BUG +0 -0 ~1");
+    }
+
+    private String addItem(String retroId, String column, String category) {
+        return idOf(as(alice).post().uri("/api/v1/retros/{id}/items", retroId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("column", column, "text", "About " + category, "category", category, "anonymous", false))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody());
+    }
+
+    @Test
     void csvHasAHeaderAndARowPerPeriod() {
         String csv = as(alice).get().uri("/api/v1/teams/{id}/health?granularity=MONTH&from=2026-01-01&to=2026-04-30", teamId)
                 .accept(MediaType.parseMediaType("text/csv"))

@@ -44,7 +44,7 @@ class HealthJsonTest {
     private static TeamHealthView team(String name, String reason) {
         HealthPointView point = new HealthPointView("Sprint 1", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 16),
                 null, new BigDecimal("0.9"), new BigDecimal("0.1"), new HealthPointView.TargetView(new BigDecimal("0.2"), new BigDecimal("0.4")),
-                HealthStatus.WATCH, List.of(reason), null, null, null, null, null, null, null, null, null, null);
+                HealthStatus.WATCH, List.of(reason), null, null, null, null, null, null, null, null, null, null, null);
         return new TeamHealthView("team-1", name, Granularity.SPRINT, List.of(point));
     }
 }
