@@ -55,6 +55,11 @@ public final class ReadModel {
         return name;
     }
 
+    /** The collections this read model owns. */
+    public List<String> collections() {
+        return collections;
+    }
+
     /** Where queries read. */
     public MongoCollection<Document> forQueries(String collection) {
         return collection(collection, current().active());
