@@ -7,6 +7,8 @@ import io.retro.api.health.HealthPointView.TargetView;
 import io.retro.api.health.HealthPointView.WorkMixView;
 import io.retro.api.health.TeamHealthView;
 import io.retro.api.retro.Sentiment;
+import io.retro.api.retro.WorkMix;
+import io.retro.api.retro.WorkMixUnit;
 import io.retro.api.shared.WorkCategory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -78,14 +80,12 @@ final class HealthCalculator {
     }
 
     private static HealthPointView point(TeamHealthFacts facts, Period period, Granularity granularity, List<PeriodFacts> earlier) {
-        List<TeamHealthFacts.Sprint> sprints = facts.sprints().stream()
-                .filter(s -> period.holds(s.end()) && s.mix() != null)
-                .toList();
-        WorkMixView mix = sum(sprints);
-        BigDecimal counted = mix == null ? null : mix.feature().add(mix.maintenance()).add(mix.techDebt()).add(mix.bug());
-        boolean shares = counted != null && counted.signum() > 0;
-        BigDecimal maintenanceShare = shares ? share(mix.maintenance().add(mix.techDebt()).add(mix.bug()), counted) : null;
-        BigDecimal featureShare = shares ? share(mix.feature(), counted) : null;
+        List<TeamHealthFacts.Sprint> inPeriod = sprints(facts, period);
+        WorkMixView mix = sum(inPeriod.stream().filter(s -> s.mix() != null).toList());
+        WorkMix summed = mix == null ? null
+                : new WorkMix(WorkMixUnit.valueOf(mix.unit()), mix.feature(), mix.maintenance(), mix.techDebt(), mix.bug(), mix.process());
+        BigDecimal maintenanceShare = summed == null ? null : summed.maintenanceShare();
+        BigDecimal featureShare = summed == null ? null : summed.featureShare();
         TargetView target = bandOn(facts, period.end()).map(b -> new TargetView(b.min(), b.max())).orElse(null);
 
         int openDebt = 0;
@@ -136,7 +136,7 @@ final class HealthCalculator {
                 anyDebt ? openDebt : null, anyDebt ? debtVotes : null, anyDebt ? opened : null, anyDebt ? resolved : null,
                 created.size(), created.isEmpty() ? null : done, created.isEmpty() ? null : doneByDue,
                 created.isEmpty() ? null : share(BigDecimal.valueOf(done), BigDecimal.valueOf(created.size())),
-                updates.size(), acknowledgementRate, sentiment(sprints(facts, period)));
+                updates.size(), acknowledgementRate, sentiment(inPeriod));
     }
 
     private static List<TeamHealthFacts.Sprint> sprints(TeamHealthFacts facts, Period period) {

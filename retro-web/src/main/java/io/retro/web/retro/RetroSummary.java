@@ -6,7 +6,6 @@ import io.retro.api.retro.RetroItemView;
 import io.retro.api.retro.WorkMix;
 import io.retro.api.shared.WorkCategory;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,14 +40,10 @@ record RetroSummary(Map<WorkCategory, List<TopItem>> topItems, List<ActionItemVi
         return new RetroSummary(top, board.actionItems(), board.workMix(), maintenanceShare(board.workMix()));
     }
 
-    /** (maintenance + tech debt + bugs) over all work but process, as the domain defines it. */
+    /** The domain's maintenance share, always with four places in the summary. */
     static BigDecimal maintenanceShare(WorkMix mix) {
-        if (mix == null) {
-            return null;
-        }
-        BigDecimal maintenance = mix.maintenance().add(mix.techDebt()).add(mix.bug());
-        BigDecimal all = maintenance.add(mix.feature());
-        return all.signum() == 0 ? null : maintenance.divide(all, 4, RoundingMode.HALF_UP);
+        BigDecimal share = mix == null ? null : mix.maintenanceShare();
+        return share == null ? null : share.setScale(4);
     }
 
     /** One line per top item, action item and work-mix figure; owners as ids, like the rest of the API. */
