@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Figures of the trend points as the pages print them: whole percentages, bands as "20–40%". */
-final class HealthDisplay {
+public final class HealthDisplay {
 
     private HealthDisplay() {}
 
@@ -22,7 +22,7 @@ final class HealthDisplay {
         return Optional.empty();
     }
 
-    static String percent(BigDecimal share) {
+    public static String percent(BigDecimal share) {
         return share == null ? "–" : number(share) + "%";
     }
 
