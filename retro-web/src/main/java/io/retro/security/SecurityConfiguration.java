@@ -19,6 +19,7 @@ import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.WebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -53,6 +54,13 @@ public class SecurityConfiguration {
     ReactiveUserDetailsService userDetailsService(UserAccounts accounts) {
         return username -> Mono.<UserDetails>fromCallable(() -> accounts.findByUsername(username).map(RetroUser::new).orElse(null))
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A request the firewall refuses (an encoded slash in a path, say) gets a problem document like any 400. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ObjectMapper objectMapper) {
+        ProblemWriter problems = new ProblemWriter(objectMapper);
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "This address is not allowed.");
     }
 
     @Bean
