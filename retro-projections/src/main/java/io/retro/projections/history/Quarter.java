@@ -42,6 +42,10 @@ public record Quarter(int year, int number) {
         return number == 1 ? new Quarter(year - 1, 4) : new Quarter(year, number - 1);
     }
 
+    public Quarter next() {
+        return number == 4 ? new Quarter(year + 1, 1) : new Quarter(year, number + 1);
+    }
+
     boolean holds(LocalDate day) {
         return day != null && !day.isBefore(start()) && !day.isAfter(end());
     }

@@ -3,7 +3,6 @@ package io.retro.web.history;
 import io.retro.api.history.QuarterlyReviewView;
 import io.retro.api.history.TeamStateView;
 import io.retro.projections.history.Quarter;
-import io.retro.projections.history.QuarterlyReviews;
 import io.retro.security.RetroUser;
 import io.retro.web.shared.InvalidInputException;
 import io.retro.web.shared.TeamAccess;
@@ -39,25 +38,15 @@ class HistoryController {
     Mono<TeamStateView> state(@PathVariable String teamId, @RequestParam(required = false) String asOf,
             @AuthenticationPrincipal RetroUser user) {
         Instant instant = asOf == null ? clock.instant() : instant(asOf);
-        return teamAccess.readableTeam(teamId, user)
-                .then(history.upTo(teamId, instant))
-                .map(replay -> replay.state(instant));
+        return teamAccess.readableTeam(teamId, user).then(history.stateAsOf(teamId, instant));
     }
 
     @GetMapping("/reviews/{quarter}")
     Mono<QuarterlyReviewView> review(@PathVariable String teamId, @PathVariable String quarter,
             @AuthenticationPrincipal RetroUser user) {
-        return reviewOf(history, teamAccess, clock, teamId, quarter, user);
-    }
-
-    /** The review of a quarter as of now: sprints count by their end date, so a retro held later still counts. */
-    static Mono<QuarterlyReviewView> reviewOf(TeamHistory history, TeamAccess teamAccess, Clock clock, String teamId,
-            String quarterText, RetroUser user) {
-        Quarter quarter = Quarter.parse(quarterText).orElseThrow(() ->
+        Quarter parsed = Quarter.parse(quarter).orElseThrow(() ->
                 new InvalidInputException("quarter", "Give a quarter as YEAR-Qn, for example 2026-Q1."));
-        return teamAccess.readableTeam(teamId, user)
-                .then(history.upTo(teamId, clock.instant()))
-                .map(replay -> QuarterlyReviews.review(replay, quarter));
+        return teamAccess.readableTeam(teamId, user).then(history.review(teamId, parsed));
     }
 
     /** An instant ({@code 2026-03-31T12:00:00Z}), or a day, meaning the end of that day in UTC. */

@@ -1,11 +1,9 @@
 package io.retro.web.history;
 
-import io.retro.api.history.QuarterlyReviewView;
 import io.retro.api.history.QuarterlyReviewView.QuarterView;
 import io.retro.projections.history.Quarter;
 import io.retro.security.RetroUser;
 import io.retro.web.health.HealthDisplay;
-import io.retro.web.shared.InvalidInputException;
 import io.retro.web.shared.NotFoundException;
 import io.retro.web.shared.TeamAccess;
 import java.math.BigDecimal;
@@ -41,15 +39,14 @@ class HistoryPages {
     @GetMapping("/teams/{teamId}/reviews/{quarter}")
     Mono<String> review(@PathVariable String teamId, @PathVariable String quarter, @AuthenticationPrincipal RetroUser user,
             Model model) {
-        return Mono.defer(() -> HistoryController.reviewOf(history, teamAccess, clock, teamId, quarter, user))
-                .onErrorMap(InvalidInputException.class, e -> new NotFoundException(e.getMessage()))
+        Quarter shown = Quarter.parse(quarter).orElseThrow(() -> new NotFoundException("There is no quarter " + quarter + "."));
+        return teamAccess.readableTeam(teamId, user)
+                .then(history.review(teamId, shown))
                 .doOnNext(review -> {
-                    Quarter shown = Quarter.parse(quarter).orElseThrow();
                     model.addAttribute("review", review);
                     model.addAttribute("figures", figures(review.quarter(), review.previous()));
                     model.addAttribute("previousQuarter", shown.previous().toString());
-                    model.addAttribute("nextQuarter", new Quarter(shown.year() + (shown.number() == 4 ? 1 : 0),
-                            shown.number() % 4 + 1).toString());
+                    model.addAttribute("nextQuarter", shown.next().toString());
                 })
                 .thenReturn("review");
     }

@@ -1,11 +1,16 @@
 package io.retro.web.history;
 
 import io.retro.api.history.FindTeamAggregatesQuery;
+import io.retro.api.history.QuarterlyReviewView;
 import io.retro.api.history.TeamAggregatesView;
+import io.retro.api.history.TeamStateView;
 import io.retro.eventstore.SequencedMongoEventStorageEngine;
 import io.retro.projections.history.HistoricEvent;
+import io.retro.projections.history.Quarter;
+import io.retro.projections.history.QuarterlyReviews;
 import io.retro.projections.history.TeamReplay;
 import io.retro.web.shared.Gateways;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,14 +35,28 @@ public class TeamHistory {
 
     private final SequencedMongoEventStorageEngine engine;
     private final Gateways gateways;
+    private final Clock clock;
 
-    public TeamHistory(SequencedMongoEventStorageEngine engine, Gateways gateways) {
+    public TeamHistory(SequencedMongoEventStorageEngine engine, Gateways gateways, Clock clock) {
         this.engine = engine;
         this.gateways = gateways;
+        this.clock = clock;
     }
 
-    /** The team folded from every event stored up to the instant. */
-    public Mono<TeamReplay> upTo(String teamId, Instant instant) {
+    /** The team as it was at the instant. */
+    public Mono<TeamStateView> stateAsOf(String teamId, Instant instant) {
+        return upTo(teamId, instant).map(replay -> replay.state(instant));
+    }
+
+    /**
+     * The review of a quarter from everything stored until now: sprints count by their end date,
+     * so a retro held after the quarter closed still counts towards it.
+     */
+    public Mono<QuarterlyReviewView> review(String teamId, Quarter quarter) {
+        return upTo(teamId, clock.instant()).map(replay -> QuarterlyReviews.review(replay, quarter));
+    }
+
+    private Mono<TeamReplay> upTo(String teamId, Instant instant) {
         return gateways.queryOptional(new FindTeamAggregatesQuery(teamId), TeamAggregatesView.class)
                 .map(found -> found.map(TeamAggregatesView::aggregateIds).orElse(List.of()))
                 .flatMap(aggregateIds -> Mono.fromCallable(() -> TeamReplay.of(teamId, events(teamId, aggregateIds, instant)))
