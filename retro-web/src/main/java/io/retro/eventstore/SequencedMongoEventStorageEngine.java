@@ -299,13 +299,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken previous = asGapAware(lastToken);
         long after = previous == null ? FIRST_SEQUENCE - 1 : previous.getIndex();
+        // Each number asked for costs the embedded server a lookup, found or not: a caught-up reader
+        // asks only for numbers handed out so far, not for a whole batch beyond the head.
+        long head = reservedHead();
         List<Long> wanted = new ArrayList<>(batchSize + (previous == null ? 0 : previous.getGaps().size()));
         if (previous != null) {
             wanted.addAll(previous.getGaps());
         }
-        LongStream.rangeClosed(after + 1, after + batchSize).forEach(wanted::add);
-        List<Document> found = events.find(in("_id", wanted)).into(new ArrayList<>());
-        if (found.isEmpty() && reservedHead() > after + batchSize) {
+        LongStream.rangeClosed(after + 1, Math.min(after + batchSize, head)).forEach(wanted::add);
+        List<Document> found = wanted.isEmpty() ? new ArrayList<>() : events.find(in("_id", wanted)).into(new ArrayList<>());
+        if (found.isEmpty() && head > after + batchSize) {
             // A whole batch of numbers was reserved and never stored (failed appends): step over
             // them with a range query, which the embedded server answers by scanning.
             found = events.find(gt("_id", after)).sort(Sorts.ascending("_id")).limit(batchSize).into(new ArrayList<>());
