@@ -3,6 +3,7 @@ package io.retro.eventstore;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -43,9 +44,21 @@ public class ProjectionCatchUp {
 
     /** Completes once the read models are current, or after the timeout, whichever is first. */
     public Mono<Void> await() {
+        return await(name -> true);
+    }
+
+    /**
+     * Completes once this one read model is current, or after the timeout: a read that needs only
+     * one read model (a command's role lookup) need not wait for the others.
+     */
+    public Mono<Void> await(String processingGroup) {
+        return await(processingGroup::equals);
+    }
+
+    private Mono<Void> await(Predicate<String> processors) {
         return Mono.fromCallable(this::storedHead)
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(head -> Mono.fromCallable(() -> caughtUp(head))
+                .flatMap(head -> Mono.fromCallable(() -> caughtUp(head, processors))
                         .subscribeOn(Schedulers.boundedElastic())
                         .filter(Boolean::booleanValue)
                         .repeatWhenEmpty(repeats -> repeats.delayElements(Duration.ofMillis(5)))
@@ -71,12 +84,13 @@ public class ProjectionCatchUp {
         return 0;
     }
 
-    private boolean caughtUp(long head) {
+    private boolean caughtUp(long head, Predicate<String> included) {
         if (head <= 0) {
             return true;
         }
         Collection<StreamingEventProcessor> processors =
                 processing.eventProcessors().values().stream()
+                        .filter(processor -> included.test(processor.getName()))
                         .filter(StreamingEventProcessor.class::isInstance)
                         .map(StreamingEventProcessor.class::cast)
                         .toList();

@@ -2,6 +2,7 @@ package io.retro.web.retro;
 
 import io.retro.api.retro.FindRetroBoardQuery;
 import io.retro.api.retro.RetroBoardView;
+import io.retro.projections.retro.RetroBoardProjection;
 import io.retro.security.RetroUser;
 import io.retro.web.shared.Gateways;
 import io.retro.web.shared.NotFoundException;
@@ -26,7 +27,8 @@ class RetroAccess {
     }
 
     Mono<RetroContext> of(String retroId, RetroUser user) {
-        return gateways.queryOptional(new FindRetroBoardQuery(retroId, user.id()), RetroBoardView.class)
+        return gateways.queryOptionalFrom(RetroBoardProjection.PROCESSING_GROUP, new FindRetroBoardQuery(retroId, user.id()),
+                        RetroBoardView.class)
                 .map(found -> found.orElseThrow(() -> new NotFoundException("There is no retro " + retroId + ".")))
                 .flatMap(board -> teamAccess.readableTeam(board.teamId(), user)
                         .map(team -> new RetroContext(board, team, team.roleOf(user.id()).orElse(null))));

@@ -40,6 +40,13 @@ public class Gateways {
                 .subscribeOn(Schedulers.boundedElastic()));
     }
 
+    /** Asks a query of one read model whose answer may be absent, after that read model caught up. */
+    public <R> Mono<Optional<R>> queryOptionalFrom(String processingGroup, Object query, Class<R> type) {
+        return catchUp.await(processingGroup).then(Mono.defer(() ->
+                        Mono.fromFuture(queryGateway.query(query, ResponseTypes.optionalInstanceOf(type))))
+                .subscribeOn(Schedulers.boundedElastic()));
+    }
+
     /** Asks a query answered with a list. */
     public <R> Mono<List<R>> queryList(Object query, Class<R> type) {
         return catchUp.await().then(Mono.defer(() ->

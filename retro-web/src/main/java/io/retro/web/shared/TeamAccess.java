@@ -1,6 +1,7 @@
 package io.retro.web.shared;
 
 import io.retro.api.team.FindTeamQuery;
+import io.retro.projections.team.TeamProjection;
 import io.retro.api.team.MemberRole;
 import io.retro.api.team.TeamView;
 import io.retro.command.shared.NotAllowedException;
@@ -21,7 +22,7 @@ public class TeamAccess {
 
     /** The team, when the user may read it; 404 when there is none, 403 when the user is not a member. */
     public Mono<TeamView> readableTeam(String teamId, RetroUser user) {
-        return gateways.queryOptional(new FindTeamQuery(teamId), TeamView.class)
+        return gateways.queryOptionalFrom(TeamProjection.PROCESSING_GROUP, new FindTeamQuery(teamId), TeamView.class)
                 .map(found -> found.orElseThrow(() -> new NotFoundException("There is no team " + teamId + ".")))
                 .doOnNext(team -> requireMember(team, user));
     }

@@ -3,6 +3,7 @@ package io.retro.web.shared;
 import io.retro.api.team.FindTeamQuery;
 import io.retro.api.team.MemberRole;
 import io.retro.api.team.TeamView;
+import io.retro.projections.team.TeamProjection;
 import io.retro.security.RetroUser;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,8 @@ public class TeamCommands {
 
     /** 404 when there is no such team; otherwise the command built for the requester's role, sent. */
     public <R> Mono<R> send(String teamId, RetroUser user, Function<MemberRole, Object> commandForRole) {
-        return gateways.queryOptional(new FindTeamQuery(teamId), TeamView.class)
+        // The role comes from the team read model alone; the other read models need not be current.
+        return gateways.queryOptionalFrom(TeamProjection.PROCESSING_GROUP, new FindTeamQuery(teamId), TeamView.class)
                 .map(found -> found.orElseThrow(() -> new NotFoundException("There is no team " + teamId + ".")))
                 .flatMap(team -> gateways.send(commandForRole.apply(team.roleOf(user.id()).orElse(null))));
     }
