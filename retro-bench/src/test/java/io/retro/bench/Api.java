@@ -1,0 +1,73 @@
+package io.retro.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Retro's REST API over loopback, as one user. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final String base;
+    private final String authorization;
+
+    Api(int port, String username, String password) {
+        this.base = "http://127.0.0.1:" + port;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null, 200);
+    }
+
+    JsonNode post(String path, Object body, int expected) {
+        return send("POST", path, body, expected);
+    }
+
+    JsonNode put(String path, Object body, int expected) {
+        return send("PUT", path, body, expected);
+    }
+
+    String id(JsonNode created) {
+        return created.get("id").asText();
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).timeout(Duration.ofSeconds(60));
+    }
+
+    static HttpClient client() {
+        return CLIENT;
+    }
+
+    private JsonNode send(String method, String path, Object body, int expected) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            HttpRequest request = request(path).header("Content-Type", "application/json").method(method, publisher).build();
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package io.retro.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the service on a fresh embedded store, loads it over loopback from this JVM's threads and
+ * prints each figure beside what the same machine does without Retro in the way. Quick mode
+ * ({@code -Dbench.quick=true}) shortens the load and the histories; the table says which sizes ran.
+ */
+class RetroBenchIT {
+
+    private static final String ADMIN_PASSWORD = "bench-admin-1";
+    private static final String PASSWORD = "bench-password-1";
+
+    private final boolean quick = Boolean.getBoolean("bench.quick");
+    private final Results results = new Results();
+
+    @Test
+    void run() throws Exception {
+        Path work = Files.createTempDirectory("retro-bench-");
+        Path target = Path.of(System.getProperty("bench.results")).getParent();
+        try (ServiceProcess service = ServiceProcess.start(Path.of(System.getProperty("bench.jar")), work.resolve("data"),
+                target.resolve("bench-service.log"), ADMIN_PASSWORD);
+                MongoClient mongo = MongoClients.create(storeUri(service))) {
+            String databaseName = Optional.ofNullable(new ConnectionString(storeUri(service)).getDatabase()).orElse("retro");
+            Api admin = new Api(service.port, "admin", ADMIN_PASSWORD);
+            String lead = user(admin, "lead");
+            Api facilitator = new Api(service.port, lead, PASSWORD);
+            String teamId = facilitator.id(facilitator.post("/api/v1/teams", Map.of("name", "Bench"), 201));
+            List<Api> members = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String username = user(admin, "member" + i);
+                facilitator.post("/api/v1/teams/" + teamId + "/members", Map.of("username", username, "role", "ENGINEER"), 204);
+                members.add(new Api(service.port, username, PASSWORD));
+            }
+
+            commands(facilitator, members, teamId, mongo.getDatabase(databaseName));
+            live(facilitator, members.get(0), teamId);
+            trends(admin, facilitator, teamId);
+            replay(admin, mongo.getDatabase(databaseName));
+            results.add("service start time", service.startTime.toMillis() / 1000.0, "s", null, null, "< 15 s");
+            results.add("service peak resident memory (" + ServiceProcess.HEAP + ")", service.peakResidentMb(), "MB", null, null, "< 768 MB");
+        }
+        System.out.println("\n## Retro benchmark (" + (quick ? "quick" : "full") + " mode)\n\n" + results.table());
+        results.write(Path.of(System.getProperty("bench.results")));
+    }
+
+    /** 1. Adding items through REST at 1, 16 and 64 clients, against raw inserts of the same documents. */
+    private void commands(Api facilitator, List<Api> members, String teamId, com.mongodb.client.MongoDatabase database) throws Exception {
+        Duration each = Duration.ofSeconds(quick ? 5 : 20);
+        List<String> retros = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            retros.add(startRetro(facilitator, teamId, "Load " + i, LocalDate.of(2026, 1, 5).plusWeeks(2L * i)));
+        }
+        // Warm-up, which also stores the event document the raw baseline copies.
+        load(4, Duration.ofSeconds(quick ? 2 : 10), client -> members.get(client % members.size()).post(
+                "/api/v1/retros/" + retros.get(client % retros.size()) + "/items",
+                Map.of("column", "CONTINUE", "text", "Warm-up", "category", "FEATURE", "anonymous", false), 201));
+        Document template = database.getCollection("events").find(new Document("payloadType", "io.retro.api.retro.RetroItemAddedEvent"))
+                .first();
+        MongoCollection<Document> raw = database.getCollection("bench_raw_events");
+        raw.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true));
+        raw.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+        raw.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true));
+        AtomicLong rawSequence = new AtomicLong();
+        for (int clients : new int[] {1, 16, 64}) {
+            Load rest = load(clients, each, client -> {
+                Api api = members.get(client % members.size());
+                api.post("/api/v1/retros/" + retros.get(client % retros.size()) + "/items",
+                        Map.of("column", "STOP", "text", "Item from client " + client, "category", "TECH_DEBT", "anonymous", false), 201);
+            });
+            Load driver = load(clients, each, client -> {
+                long sequence = rawSequence.incrementAndGet();
+                Document document = new Document(template);
+                String aggregate = "raw-" + client;
+                document.put("_id", sequence);
+                document.put("aggregateIdentifier", aggregate);
+                document.put("sequenceNumber", sequence);
+                document.put("streamKey", aggregate + "#" + sequence);
+                document.put("eventIdentifier", UUID.randomUUID().toString());
+                raw.insertMany(List.of(document));
+            });
+            String baseline = "raw driver insert of the same event document, " + clients + " clients";
+            results.add("add item over REST, " + clients + " clients", rest.perSecond(), "commands/s", baseline, driver.perSecond(),
+                    clients == 16 ? ">= 25% of raw" : null);
+            results.add("add item over REST, " + clients + " clients, p50", rest.percentile(50), "ms", baseline + ", p50",
+                    driver.percentile(50), null);
+            results.add("add item over REST, " + clients + " clients, p99", rest.percentile(99), "ms", baseline + ", p99",
+                    driver.percentile(99), clients == 16 ? "< 50 ms" : null);
+        }
+    }
+
+    /** 2. From a command's response to its arrival on 20 open board streams. */
+    private void live(Api facilitator, Api member, String teamId) throws Exception {
+        String retroId = startRetro(facilitator, teamId, "Live", LocalDate.of(2027, 1, 4));
+        int streams = 20;
+        int items = quick ? 30 : 100;
+        List<List<Long>> arrivals = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<Stream<String>>>> open = new ArrayList<>();
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(streams);
+        ExecutorService readers = Executors.newFixedThreadPool(streams);
+        for (int s = 0; s < streams; s++) {
+            List<Long> mine = new CopyOnWriteArrayList<>();
+            arrivals.add(mine);
+            HttpRequest request = member.request("/api/v1/retros/" + retroId + "/stream").header("Accept", "text/event-stream")
+                    .timeout(Duration.ofMinutes(10)).build();
+            var response = Api.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+            open.add(response);
+            readers.submit(() -> {
+                response.join().body().forEach(line -> {
+                    if (line.startsWith(":connected")) {
+                        connected.countDown();
+                    } else if (line.startsWith("id:")) {
+                        mine.add(System.nanoTime());
+                    }
+                });
+                return null;
+            });
+        }
+        connected.await();
+        long[] answered = new long[items];
+        for (int i = 0; i < items; i++) {
+            member.post("/api/v1/retros/" + retroId + "/items",
+                    Map.of("column", "STOP", "text", "Live " + i, "category", "BUG", "anonymous", false), 201);
+            answered[i] = System.nanoTime();
+            Thread.sleep(20);
+        }
+        Thread.sleep(2_000);
+        List<Double> latencies = new ArrayList<>();
+        for (List<Long> stream : arrivals) {
+            for (int i = 0; i < Math.min(items, stream.size()); i++) {
+                latencies.add(Math.max(0, stream.get(i) - answered[i]) / 1e6);
+            }
+        }
+        open.forEach(response -> response.join().body().close());
+        readers.shutdownNow();
+        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        results.add("live: command response to arrival on 20 streams, p50", percentile(sorted, 50), "ms", null, null, null);
+        results.add("live: command response to arrival on 20 streams, p95", percentile(sorted, 95), "ms", null, null, "< 150 ms");
+        if (sorted.length != (long) streams * items) {
+            throw new IllegalStateException("expected " + streams * items + " arrivals, got " + sorted.length);
+        }
+    }
+
+    /** 5 and 6. Trend queries and a quarterly review over years of sprints, against the API's cheapest authenticated answer. */
+    private void trends(Api admin, Api facilitator, String teamId) throws Exception {
+        int sprints = 130;
+        LocalDate end = LocalDate.now().minusDays(1);
+        facilitator.put("/api/v1/teams/" + teamId + "/balance-target",
+                Map.of("maintenanceMin", 0.2, "maintenanceMax", 0.4, "rationale", "bench", "effectiveFrom", end.minusYears(6).toString()), 204);
+        sprints(facilitator, teamId, sprints, end);
+        int otherTeams = quick ? 9 : 99;
+        int otherSprints = quick ? 26 : 130;
+        load(4, null, otherTeams, client -> {
+            String other = facilitator.id(facilitator.post("/api/v1/teams", Map.of("name", "Bench " + client), 201));
+            sprints(facilitator, other, otherSprints, end);
+        });
+
+        String range = "from=" + end.minusYears(5) + "&to=" + end;
+        double[] me = timed(50, () -> facilitator.get("/api/v1/me"));
+        double[] team = timed(50, () -> facilitator.get("/api/v1/teams/" + teamId + "/health?granularity=SPRINT&" + range));
+        results.add("trend query, one team, 5 years of sprints, SPRINT, p50", percentile(team, 50), "ms", "GET /api/v1/me, p50", percentile(me, 50), null);
+        results.add("trend query, one team, 5 years of sprints, SPRINT, p95", percentile(team, 95), "ms", "GET /api/v1/me, p95", percentile(me, 95), "< 50 ms");
+        double[] org = timed(20, () -> admin.get("/api/v1/health?granularity=QUARTER&" + range));
+        results.add("trend query, org of " + (otherTeams + 1) + " teams, QUARTER, p50", percentile(org, 50), "ms", "GET /api/v1/me, p50",
+                percentile(me, 50), null);
+        results.add("trend query, org of " + (otherTeams + 1) + " teams, QUARTER, p95", percentile(org, 95), "ms", "GET /api/v1/me, p95",
+                percentile(me, 95), null);
+        String quarter = end.getYear() + "-Q" + ((end.getMonthValue() - 1) / 3 + 1);
+        double[] review = timed(20, () -> facilitator.get("/api/v1/teams/" + teamId + "/reviews/" + quarter));
+        results.add("quarterly review, 5 years of sprints, p50", percentile(review, 50), "ms", "GET /api/v1/me, p50", percentile(me, 50), null);
+        results.add("quarterly review, 5 years of sprints, p95", percentile(review, 95), "ms", "GET /api/v1/me, p95", percentile(me, 95), "< 1,000 ms");
+    }
+
+    /** 4. Rebuilding every read model from the whole store, against a raw cursor scan of the same collection. */
+    private void replay(Api admin, com.mongodb.client.MongoDatabase database) throws Exception {
+        long events = database.getCollection("events").countDocuments();
+        long start = System.nanoTime();
+        long scanned = 0;
+        for (Document ignored : database.getCollection("events").find().batchSize(1_000)) {
+            scanned++;
+        }
+        double rawRate = scanned / ((System.nanoTime() - start) / 1e9);
+        List<String> names = new ArrayList<>();
+        admin.get("/api/v1/admin/projections").forEach(model -> names.add(model.get("name").asText()));
+        start = System.nanoTime();
+        for (String name : names) {
+            admin.post("/api/v1/admin/projections/" + name + "/replay", null, 202);
+        }
+        while (true) {
+            boolean replaying = false;
+            for (JsonNode model : admin.get("/api/v1/admin/projections")) {
+                replaying |= model.get("replaying").asBoolean();
+            }
+            if (!replaying) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.add("rebuild all " + names.size() + " read models from " + events + " events", events / seconds, "events/s",
+                "raw cursor scan of the events collection", rawRate, ">= 50% of raw");
+    }
+
+    /** The store the service uses: a real MongoDB when {@code RETRO_MONGODB_URI} is set (the service inherits it), else the embedded one. */
+    private static String storeUri(ServiceProcess service) {
+        String real = System.getenv("RETRO_MONGODB_URI");
+        return real == null || real.isBlank() ? "mongodb://127.0.0.1:" + service.storePort : real;
+    }
+
+    private String user(Api admin, String name) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post("/api/v1/users", Map.of("username", username, "password", PASSWORD, "displayName", name), 201);
+        return username;
+    }
+
+    private static String startRetro(Api facilitator, String teamId, String sprint, LocalDate start) {
+        return facilitator.id(facilitator.post("/api/v1/teams/" + teamId + "/retros", Map.of("sprint", sprint,
+                "sprintStart", start.toString(), "sprintEnd", start.plusDays(11).toString(), "template", "START_STOP_CONTINUE",
+                "votesPerMember", 3), 201));
+    }
+
+    private static void sprints(Api facilitator, String teamId, int count, LocalDate end) {
+        for (int s = count - 1; s >= 0; s--) {
+            LocalDate sprintEnd = end.minusWeeks(2L * s);
+            String retroId = startRetro(facilitator, teamId, "Sprint " + (count - s), sprintEnd.minusDays(11));
+            facilitator.put("/api/v1/retros/" + retroId + "/work-mix", Map.of("unit", "POINTS", "feature", 8,
+                    "maintenance", 1 + s % 3, "techDebt", s % 2, "bug", 1, "process", 1), 204);
+        }
+    }
+
+    interface Work {
+        void run(int client) throws Exception;
+    }
+
+    /** Latencies and a rate from {@code clients} threads repeating the work for the duration. */
+    record Load(long count, double seconds, double[] sortedMillis) {
+
+        double perSecond() {
+            return count / seconds;
+        }
+
+        double percentile(int p) {
+            return RetroBenchIT.percentile(sortedMillis, p);
+        }
+    }
+
+    private static Load load(int clients, Duration duration, Work work) throws Exception {
+        return load(clients, duration, -1, work);
+    }
+
+    /** Runs for the duration, or until {@code total} units of work are done when no duration is given. */
+    private static Load load(int clients, Duration duration, int total, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<Double>>> done = new ArrayList<>();
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            done.add(pool.submit(() -> {
+                List<Double> mine = new ArrayList<>();
+                while (System.nanoTime() < deadline) {
+                    long unit = next.getAndIncrement();
+                    if (total >= 0 && unit >= total) {
+                        break;
+                    }
+                    long t = System.nanoTime();
+                    work.run(total >= 0 ? (int) unit : client);
+                    mine.add((System.nanoTime() - t) / 1e6);
+                }
+                return mine;
+            }));
+        }
+        List<Double> all = new ArrayList<>();
+        for (Future<List<Double>> future : done) {
+            all.addAll(future.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Load(all.size(), seconds, all.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+    }
+
+    private static double[] timed(int times, Runnable call) {
+        for (int i = 0; i < 5; i++) {
+            call.run();
+        }
+        double[] millis = new double[times];
+        for (int i = 0; i < times; i++) {
+            long t = System.nanoTime();
+            call.run();
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    static double percentile(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
+    }
+}
