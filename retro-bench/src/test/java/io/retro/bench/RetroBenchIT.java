@@ -89,12 +89,39 @@ class RetroBenchIT {
         raw.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
         raw.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true));
         AtomicLong rawSequence = new AtomicLong();
+        String lagRetro = startRetro(facilitator, teamId, "Lag", LocalDate.of(2026, 12, 7));
         for (int clients : new int[] {1, 16, 64}) {
+            // 3. Projection lag: while the clients load the service, one more client adds an item and
+            // reads the board at once; the read waits until the board read model has the item.
+            List<Double> lag = new CopyOnWriteArrayList<>();
+            Thread probe = clients == 16 ? new Thread(() -> {
+                Api api = members.get(0);
+                while (!Thread.currentThread().isInterrupted()) {
+                    api.post("/api/v1/retros/" + lagRetro + "/items",
+                            Map.of("column", "STOP", "text", "Lag probe", "category", "BUG", "anonymous", false), 201);
+                    long t = System.nanoTime();
+                    api.get("/api/v1/retros/" + lagRetro);
+                    lag.add((System.nanoTime() - t) / 1e6);
+                }
+            }) : null;
+            if (probe != null) {
+                probe.start();
+            }
             Load rest = load(clients, each, client -> {
                 Api api = members.get(client % members.size());
                 api.post("/api/v1/retros/" + retros.get(client % retros.size()) + "/items",
                         Map.of("column", "STOP", "text", "Item from client " + client, "category", "TECH_DEBT", "anonymous", false), 201);
             });
+            if (probe != null) {
+                probe.interrupt();
+                probe.join();
+                double[] sorted = lag.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] me = timed(30, () -> members.get(0).get("/api/v1/me"));
+                results.add("projection lag under 16 clients: board read right after an add, p50", percentile(sorted, 50), "ms",
+                        "GET /api/v1/me, p50", percentile(me, 50), null);
+                results.add("projection lag under 16 clients: board read right after an add, p99", percentile(sorted, 99), "ms",
+                        "GET /api/v1/me, p99", percentile(me, 99), "< 250 ms");
+            }
             Load driver = load(clients, each, client -> {
                 long sequence = rawSequence.incrementAndGet();
                 Document document = new Document(template);
