@@ -37,6 +37,10 @@ final class Api {
         return send("POST", path, body, expected);
     }
 
+    JsonNode delete(String path, int expected) {
+        return send("DELETE", path, null, expected);
+    }
+
     JsonNode put(String path, Object body, int expected) {
         return send("PUT", path, body, expected);
     }

@@ -76,7 +76,7 @@ class RetroBenchIT {
         Duration each = Duration.ofSeconds(quick ? 5 : 20);
         List<String> retros = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            retros.add(startRetro(facilitator, teamId, "Load " + i, LocalDate.of(2026, 1, 5).plusWeeks(2L * i)));
+            retros.add(startRetro(facilitator, teamId, "Load " + i, LocalDate.of(2026, 1, 5).plusWeeks(2L * i), 10));
         }
         // Warm-up, which also stores the event document the raw baseline copies.
         load(4, Duration.ofSeconds(quick ? 2 : 10), client -> members.get(client % members.size()).post(
@@ -89,7 +89,8 @@ class RetroBenchIT {
         raw.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
         raw.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true));
         AtomicLong rawSequence = new AtomicLong();
-        String lagRetro = startRetro(facilitator, teamId, "Lag", LocalDate.of(2026, 12, 7));
+        String lagRetro = startRetro(facilitator, teamId, "Lag", LocalDate.of(2026, 12, 7), 3);
+        Map<Integer, Load> rawByClients = new java.util.HashMap<>();
         for (int clients : new int[] {1, 16, 64}) {
             // 3. Projection lag: while the clients load the service, one more client adds an item and
             // reads the board at once; the read waits until the board read model has the item.
@@ -133,6 +134,7 @@ class RetroBenchIT {
                 document.put("eventIdentifier", UUID.randomUUID().toString());
                 raw.insertMany(List.of(document));
             });
+            rawByClients.put(clients, driver);
             String baseline = "raw driver insert of the same event document, " + clients + " clients";
             results.add("add item over REST, " + clients + " clients", rest.perSecond(), "commands/s", baseline, driver.perSecond(),
                     clients == 16 ? ">= 25% of raw" : null);
@@ -140,6 +142,40 @@ class RetroBenchIT {
                     driver.percentile(50), null);
             results.add("add item over REST, " + clients + " clients, p99", rest.percentile(99), "ms", baseline + ", p99",
                     driver.percentile(99), clients == 16 ? "< 50 ms" : null);
+        }
+        votes(facilitator, members, retros, rawByClients);
+    }
+
+    /**
+     * 1, continued. Casting and taking back votes through REST on the same retros, now in VOTE: each
+     * client alternates, so no member runs out of votes.
+     */
+    private void votes(Api facilitator, List<Api> members, List<String> retros, Map<Integer, Load> rawByClients) throws Exception {
+        Duration each = Duration.ofSeconds(quick ? 5 : 20);
+        List<String> items = new ArrayList<>();
+        for (String retroId : retros) {
+            facilitator.post("/api/v1/retros/" + retroId + "/phase", Map.of("phase", "GROUP"), 204);
+            facilitator.post("/api/v1/retros/" + retroId + "/phase", Map.of("phase", "VOTE"), 204);
+            items.add(facilitator.get("/api/v1/retros/" + retroId).get("items").get(0).get("id").asText());
+        }
+        for (int clients : new int[] {1, 16, 64}) {
+            boolean[] voted = new boolean[clients];
+            Load load = load(clients, each, client -> {
+                Api api = members.get(client % members.size());
+                String path = "/api/v1/retros/" + retros.get(client % retros.size()) + "/items/" + items.get(client % items.size()) + "/votes";
+                if (voted[client]) {
+                    api.delete(path, 204);
+                } else {
+                    api.post(path, null, 204);
+                }
+                voted[client] = !voted[client];
+            });
+            Load raw = rawByClients.get(clients);
+            String baseline = "raw driver insert of the same event document, " + clients + " clients";
+            results.add("vote or take back a vote over REST, " + clients + " clients", load.perSecond(), "commands/s", baseline,
+                    raw.perSecond(), clients == 16 ? ">= 25% of raw" : null);
+            results.add("vote or take back a vote over REST, " + clients + " clients, p99", load.percentile(99), "ms",
+                    baseline + ", p99", raw.percentile(99), clients == 16 ? "< 50 ms" : null);
         }
     }
 
@@ -268,9 +304,13 @@ class RetroBenchIT {
     }
 
     private static String startRetro(Api facilitator, String teamId, String sprint, LocalDate start) {
+        return startRetro(facilitator, teamId, sprint, start, 3);
+    }
+
+    private static String startRetro(Api facilitator, String teamId, String sprint, LocalDate start, int votesPerMember) {
         return facilitator.id(facilitator.post("/api/v1/teams/" + teamId + "/retros", Map.of("sprint", sprint,
                 "sprintStart", start.toString(), "sprintEnd", start.plusDays(11).toString(), "template", "START_STOP_CONTINUE",
-                "votesPerMember", 3), 201));
+                "votesPerMember", votesPerMember), 201));
     }
 
     private static void sprints(Api facilitator, String teamId, int count, LocalDate end) {
