@@ -10,6 +10,7 @@ import io.retro.api.retro.Sentiment;
 import io.retro.api.retro.WorkMix;
 import io.retro.api.retro.WorkMixUnit;
 import io.retro.api.shared.WorkCategory;
+import io.retro.projections.shared.AcknowledgementRate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -115,9 +116,8 @@ final class HealthCalculator {
         int doneByDue = (int) created.stream().filter(a -> a.done() != null && (a.due() == null || !a.done().isAfter(a.due()))).count();
 
         List<TeamHealthFacts.Update> updates = facts.updates().stream().filter(u -> period.holds(u.posted())).toList();
-        int possible = updates.size() * Math.max(1, facts.members() - 1);
         int acknowledgements = updates.stream().mapToInt(TeamHealthFacts.Update::acknowledgements).sum();
-        BigDecimal acknowledgementRate = updates.isEmpty() ? null : share(BigDecimal.valueOf(Math.min(acknowledgements, possible)), BigDecimal.valueOf(possible));
+        BigDecimal acknowledgementRate = AcknowledgementRate.of(acknowledgements, updates.size(), facts.members());
 
         PeriodFacts judged = new PeriodFacts(granularity,
                 maintenanceShare == null ? null : maintenanceShare.doubleValue(),

@@ -10,9 +10,9 @@ import io.retro.api.history.QuarterlyReviewView.VotedItemView;
 import io.retro.api.retro.WorkMix;
 import io.retro.api.shared.WorkCategory;
 import io.retro.api.team.BalanceTargetView;
+import io.retro.projections.shared.AcknowledgementRate;
 import io.retro.api.techdebt.TechDebtStatus;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -102,11 +102,8 @@ public final class QuarterlyReviews {
         List<TeamReplay.Update> updates = replay.updates().stream()
                 .filter(update -> quarter.holds(LocalDate.ofInstant(update.postedAt, ZoneOffset.UTC)))
                 .toList();
-        int possible = updates.size() * Math.max(1, replay.members() - 1);
         int acknowledgements = updates.stream().mapToInt(update -> update.acknowledgedBy.size()).sum();
-        BigDecimal acknowledgementRate = updates.isEmpty() ? null
-                : BigDecimal.valueOf(Math.min(acknowledgements, possible))
-                        .divide(BigDecimal.valueOf(possible), 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal acknowledgementRate = AcknowledgementRate.of(acknowledgements, updates.size(), replay.members());
 
         return new QuarterView(quarter.toString(), quarter.start(), quarter.end(), sprints,
                 total == null ? null : total.maintenanceShare(), bandChanges, opened, resolved, mostVoted, topItems,

@@ -2,8 +2,11 @@ package io.retro.web.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.retro.projections.history.Quarter;
 import io.retro.support.RetroIntegrationTest;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,7 +192,6 @@ class HistoryApiIT extends RetroIntegrationTest {
     }
 
     private static String currentQuarter() {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        return Quarter.containing(LocalDate.now(ZoneOffset.UTC)).toString();
     }
 }

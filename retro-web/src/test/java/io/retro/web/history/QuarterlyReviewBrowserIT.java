@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
+import io.retro.projections.history.Quarter;
 import io.retro.support.BrowserIntegrationTest;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,8 +25,7 @@ class QuarterlyReviewBrowserIT extends BrowserIntegrationTest {
         Page page = signedIn(lead);
         page.navigate(url("/teams/" + teamId));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quarterly review")).click();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String current = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        String current = Quarter.containing(LocalDate.now(ZoneOffset.UTC)).toString();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(current);
 
         page.navigate(url("/teams/" + teamId + "/reviews/2026-Q1"));
