@@ -3,6 +3,7 @@ package io.retro.eventstore;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -52,11 +53,24 @@ public class ProjectionCatchUp {
      * one read model (a command's role lookup) need not wait for the others.
      */
     public Mono<Void> await(String processingGroup) {
-        return await(processingGroup::equals);
+        return await(this::storedHead, processingGroup::equals);
+    }
+
+    /**
+     * Completes once this read model has handled every stored event of one aggregate, or after the
+     * timeout. For a read model built from that aggregate's events alone this is exact, and it does
+     * not wait for the events of every other aggregate stored meanwhile, as a busy store has many.
+     */
+    public Mono<Void> await(String processingGroup, String aggregateIdentifier) {
+        return await(() -> engine.globalSequenceOfLastEvent(aggregateIdentifier).orElse(0L), processingGroup::equals);
     }
 
     private Mono<Void> await(Predicate<String> processors) {
-        return Mono.fromCallable(this::storedHead)
+        return await(this::storedHead, processors);
+    }
+
+    private Mono<Void> await(Callable<Long> lastToHandle, Predicate<String> processors) {
+        return Mono.fromCallable(lastToHandle)
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(head -> Mono.fromCallable(() -> caughtUp(head, processors))
                         .subscribeOn(Schedulers.boundedElastic())

@@ -45,6 +45,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.bson.Document;
@@ -406,6 +407,28 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
         }
         return Optional.of(present);
+    }
+
+    /**
+     * Where the aggregate's last stored event sits in the global sequence: a read model built from
+     * this aggregate's events alone is current for it once its processor has passed this number.
+     */
+    public Optional<Long> globalSequenceOfLastEvent(String aggregateIdentifier) {
+        return lastSequenceNumberFor(aggregateIdentifier)
+                .map(last -> events.find(eq(EventDocuments.STREAM_KEY, EventDocuments.streamKey(aggregateIdentifier, last)))
+                        .projection(new Document("_id", 1)).first())
+                .map(document -> document.get("_id", Number.class).longValue());
+    }
+
+    /** An aggregate's first event, by one key lookup: what the aggregate was created with. */
+    public Optional<DomainEventMessage<?>> firstEventOf(String aggregateIdentifier) {
+        Document first = events.find(eq(EventDocuments.STREAM_KEY, EventDocuments.streamKey(aggregateIdentifier, 0))).first();
+        if (first == null) {
+            return Optional.empty();
+        }
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(EventDocuments.toEntry(first)), getEventSerializer(),
+                        upcasterChain)
+                .asStream().<DomainEventMessage<?>>map(message -> message).findFirst();
     }
 
     private boolean hasEvent(String aggregateIdentifier, long sequenceNumber) {

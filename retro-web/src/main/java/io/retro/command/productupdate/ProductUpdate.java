@@ -30,7 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A product manager's update to the team: who acknowledged it and which questions it raised. Roles
  * come with each command, see {@link TeamPermission}.
  */
-@Aggregate
+@Aggregate(cache = "productUpdateCache")
 public class ProductUpdate {
 
     private static final Set<MemberRole> PRODUCT_MANAGERS = EnumSet.of(MemberRole.PRODUCT_MANAGER);

@@ -58,13 +58,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Team roles: whether the requester is a member or a facilitator is the Team aggregate's
  * knowledge, and members join and change roles while a retro runs. So this aggregate keeps no copy
  * of the members; every command carries {@code requesterRole}, resolved by the web layer from the
- * team read model just before sending, which waits for the read model to catch up with every
- * stored event (read-after-write), so a role granted a moment ago counts.
+ * team read model just before sending, once it has handled every stored event of the team
+ * (read-after-write), so a role granted a moment ago counts.
  *
  * <p>An unknown item or action item id inside a known retro answers like an unknown retro
  * ({@link AggregateNotFoundException}, a 404): it names nothing the caller can act on.
  */
-@Aggregate
+@Aggregate(cache = "retroCache")
 public class Retro {
 
     private static final int MAX_VOTES_PER_MEMBER = 100;

@@ -25,7 +25,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A team: who belongs to it in which role, and the maintenance band it agrees over time. */
-@Aggregate
+@Aggregate(cache = "teamCache")
 public class Team {
 
     private static final Set<MemberRole> MAY_AGREE_BALANCE =

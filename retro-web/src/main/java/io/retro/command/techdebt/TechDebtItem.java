@@ -28,7 +28,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One item of a team's tech-debt register: its status along {@link TechDebtStatus#next()} and who
  * voted for it in which role. Roles come with each command, see {@link TeamPermission}.
  */
-@Aggregate
+@Aggregate(cache = "techDebtItemCache")
 public class TechDebtItem {
 
     private static final Set<MemberRole> MAY_MOVE = EnumSet.of(MemberRole.FACILITATOR, MemberRole.PRODUCT_MANAGER);

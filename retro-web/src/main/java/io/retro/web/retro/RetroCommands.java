@@ -64,80 +64,80 @@ class RetroCommands {
 
     Mono<String> addItem(String retroId, String column, String text, WorkCategory category, boolean anonymous, RetroUser user) {
         String itemId = UUID.randomUUID().toString();
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new AddRetroItemCommand(retroId, itemId, column, text, category, anonymous,
-                        user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new AddRetroItemCommand(retroId, itemId, column, text, category, anonymous,
+                        user.requester(), retroTeam.role())))
                 .thenReturn(itemId);
     }
 
     Mono<Void> editItem(String retroId, String itemId, String text, WorkCategory category, RetroUser user) {
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new EditRetroItemCommand(retroId, itemId, text, category, user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new EditRetroItemCommand(retroId, itemId, text, category, user.requester(), retroTeam.role())))
                 .then();
     }
 
     Mono<Void> deleteItem(String retroId, String itemId, RetroUser user) {
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new DeleteRetroItemCommand(retroId, itemId, user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new DeleteRetroItemCommand(retroId, itemId, user.requester(), retroTeam.role())))
                 .then();
     }
 
     Mono<String> group(String retroId, String title, List<String> itemIds, RetroUser user) {
         String groupId = UUID.randomUUID().toString();
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new GroupRetroItemsCommand(retroId, groupId, title, itemIds, user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new GroupRetroItemsCommand(retroId, groupId, title, itemIds, user.requester(), retroTeam.role())))
                 .thenReturn(groupId);
     }
 
     Mono<Void> vote(String retroId, String itemId, RetroUser user) {
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new CastRetroVoteCommand(retroId, itemId, user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new CastRetroVoteCommand(retroId, itemId, user.requester(), retroTeam.role())))
                 .then();
     }
 
     Mono<Void> withdrawVote(String retroId, String itemId, RetroUser user) {
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new WithdrawRetroVoteCommand(retroId, itemId, user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new WithdrawRetroVoteCommand(retroId, itemId, user.requester(), retroTeam.role())))
                 .then();
     }
 
     Mono<Void> changePhase(String retroId, RetroPhase phase, RetroUser user) {
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new ChangeRetroPhaseCommand(retroId, phase, user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new ChangeRetroPhaseCommand(retroId, phase, user.requester(), retroTeam.role())))
                 .then();
     }
 
     /** The owner must be a member of the team: an action nobody on the team owns is not followed through. */
     Mono<String> addActionItem(String retroId, String text, String ownerId, LocalDate dueDate, RetroUser user) {
         String actionItemId = UUID.randomUUID().toString();
-        return access.of(retroId, user)
-                .flatMap(context -> {
-                    if (context.team().roleOf(ownerId).isEmpty()) {
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> {
+                    if (retroTeam.team().roleOf(ownerId).isEmpty()) {
                         return Mono.error(new InvalidInputException("ownerId", "The owner must be a member of the team."));
                     }
                     return gateways.send(new AddActionItemCommand(retroId, actionItemId, text, ownerId, dueDate,
-                            user.requester(), context.role()));
+                            user.requester(), retroTeam.role()));
                 })
                 .thenReturn(actionItemId);
     }
 
     Mono<Void> changeActionItemStatus(String retroId, String actionItemId, ActionItemStatus status, RetroUser user) {
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new ChangeActionItemStatusCommand(retroId, actionItemId, status,
-                        user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new ChangeActionItemStatusCommand(retroId, actionItemId, status,
+                        user.requester(), retroTeam.role())))
                 .then();
     }
 
     Mono<Void> reviewCarried(String retroId, String actionItemId, CarryOverDecision decision, RetroUser user) {
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new ReviewCarriedActionItemCommand(retroId, actionItemId, decision,
-                        user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new ReviewCarriedActionItemCommand(retroId, actionItemId, decision,
+                        user.requester(), retroTeam.role())))
                 .then();
     }
 
     Mono<Void> recordWorkMix(String retroId, WorkMix workMix, RetroUser user) {
-        return access.of(retroId, user)
-                .flatMap(context -> gateways.send(new RecordWorkMixCommand(retroId, workMix, user.requester(), context.role())))
+        return access.forCommand(retroId, user)
+                .flatMap(retroTeam -> gateways.send(new RecordWorkMixCommand(retroId, workMix, user.requester(), retroTeam.role())))
                 .then();
     }
 }

@@ -47,6 +47,16 @@ public class Gateways {
                 .subscribeOn(Schedulers.boundedElastic()));
     }
 
+    /**
+     * Asks a query of one read model about one aggregate, after that read model handled every
+     * stored event of the aggregate: enough for a read model built from that aggregate's events alone.
+     */
+    public <R> Mono<Optional<R>> queryOptionalFor(String processingGroup, String aggregateIdentifier, Object query, Class<R> type) {
+        return catchUp.await(processingGroup, aggregateIdentifier).then(Mono.defer(() ->
+                        Mono.fromFuture(queryGateway.query(query, ResponseTypes.optionalInstanceOf(type))))
+                .subscribeOn(Schedulers.boundedElastic()));
+    }
+
     /** Asks a query answered with a list. */
     public <R> Mono<List<R>> queryList(Object query, Class<R> type) {
         return catchUp.await().then(Mono.defer(() ->
