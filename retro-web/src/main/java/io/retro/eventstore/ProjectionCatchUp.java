@@ -65,6 +65,11 @@ public class ProjectionCatchUp {
         return await(() -> engine.globalSequenceOfLastEvent(aggregateIdentifier).orElse(0L), processingGroup::equals);
     }
 
+    /** Whether every read model has handled every stored event up to this global sequence number. */
+    public boolean caughtUpWith(long globalSequence) {
+        return caughtUp(globalSequence, name -> true);
+    }
+
     private Mono<Void> await(Predicate<String> processors) {
         return await(this::storedHead, processors);
     }

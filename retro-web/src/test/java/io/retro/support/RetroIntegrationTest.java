@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +107,40 @@ public abstract class RetroIntegrationTest {
                         "bug", bug, "process", process))
                 .exchange().expectStatus().isNoContent();
         return retroId;
+    }
+
+    /** The ids of {@link #touchEveryReadModel}'s team. */
+    protected record EveryReadModel(String lead, String pm, String engineer, String teamId, String retroId) {}
+
+    /**
+     * A team whose events reach every read model: members, a band, a sprint with its work mix and an
+     * anonymous item, a voted tech-debt item, an acknowledged product update.
+     */
+    protected EveryReadModel touchEveryReadModel(String teamName) {
+        String lead = newUser("Fran");
+        String pm = newUser("Paula");
+        String engineer = newUser("Eve");
+        String teamId = newTeam(lead, teamName);
+        addMember(lead, teamId, pm, "PRODUCT_MANAGER");
+        addMember(lead, teamId, engineer, "ENGINEER");
+        agreeBand(lead, teamId, 0.2, 0.4, "2026-01-01");
+        String retroId = sprintWithWorkMix(lead, teamId, "Sprint 1", "2026-01-05", "2026-01-16", 8, 1, 1, 0, 1);
+        as(engineer).post().uri("/api/v1/retros/{id}/items", retroId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("column", "STOP", "text", "Flaky deploys", "category", "TECH_DEBT", "anonymous", true))
+                .exchange().expectStatus().isCreated();
+        String debtId = idOf(as(engineer).post().uri("/api/v1/teams/{id}/tech-debt", teamId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Replace the deploy script", "description", "It fails one time in five",
+                        "area", "delivery", "estimate", "3 days", "impact", "HIGH"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody());
+        as(pm).post().uri("/api/v1/tech-debt/{id}/votes", debtId).exchange().expectStatus().isNoContent();
+        String updateId = idOf(as(pm).post().uri("/api/v1/teams/{id}/product-updates", teamId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "January", "body", "Churn is down.", "metrics", List.of(),
+                        "customerVoices", List.of(), "goals", List.of()))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody());
+        as(engineer).post().uri("/api/v1/product-updates/{id}/acknowledgements", updateId).exchange().expectStatus().isNoContent();
+        return new EveryReadModel(lead, pm, engineer, teamId, retroId);
     }
 
     protected static String idOf(Map<?, ?> body) {
