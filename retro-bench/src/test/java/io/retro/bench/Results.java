@@ -1,5 +1,6 @@
 package io.retro.bench;
 
+import io.retro.support.ServiceApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class Results {
             json.add(entry);
         }
         Files.createDirectories(file.getParent());
-        Api.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
+        ServiceApi.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
     }
 
     private static String format(Row row) {

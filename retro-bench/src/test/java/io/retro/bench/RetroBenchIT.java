@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.retro.support.ServiceApi;
+import io.retro.support.ServiceNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,34 +48,39 @@ class RetroBenchIT {
     void run() throws Exception {
         Path work = Files.createTempDirectory("retro-bench-");
         Path target = Path.of(System.getProperty("bench.results")).getParent();
-        try (ServiceProcess service = ServiceProcess.start(Path.of(System.getProperty("bench.jar")), work.resolve("data"),
-                target.resolve("bench-service.log"), ADMIN_PASSWORD);
-                MongoClient mongo = MongoClients.create(storeUri(service))) {
-            String databaseName = Optional.ofNullable(new ConnectionString(storeUri(service)).getDatabase()).orElse("retro");
-            Api admin = new Api(service.port, "admin", ADMIN_PASSWORD);
+        int storePort = ServiceNode.freePort();
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "RETRO_DATA_DIR", work.resolve("data").toString(),
+                "RETRO_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "RETRO_EMBEDDED_PORT", Integer.toString(storePort)));
+        Optional.ofNullable(System.getenv("RETRO_MONGODB_URI")).ifPresent(uri -> environment.put("RETRO_MONGODB_URI", uri));
+        try (ServiceNode service = ServiceNode.start(ServiceNode.jar(), environment, target.resolve("bench-service.log"));
+                MongoClient mongo = MongoClients.create(storeUri(storePort))) {
+            String databaseName = Optional.ofNullable(new ConnectionString(storeUri(storePort)).getDatabase()).orElse("retro");
+            ServiceApi admin = new ServiceApi(service.port(), "admin", ADMIN_PASSWORD);
             String lead = user(admin, "lead");
-            Api facilitator = new Api(service.port, lead, PASSWORD);
+            ServiceApi facilitator = new ServiceApi(service.port(), lead, PASSWORD);
             String teamId = facilitator.id(facilitator.post("/api/v1/teams", Map.of("name", "Bench"), 201));
-            List<Api> members = new ArrayList<>();
+            List<ServiceApi> members = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String username = user(admin, "member" + i);
                 facilitator.post("/api/v1/teams/" + teamId + "/members", Map.of("username", username, "role", "ENGINEER"), 204);
-                members.add(new Api(service.port, username, PASSWORD));
+                members.add(new ServiceApi(service.port(), username, PASSWORD));
             }
 
             commands(facilitator, members, teamId, mongo.getDatabase(databaseName));
             live(facilitator, members.get(0), teamId);
             trends(admin, facilitator, teamId);
             replay(admin, mongo.getDatabase(databaseName));
-            results.add("service start time", service.startTime.toMillis() / 1000.0, "s", null, null, "< 15 s");
-            results.add("service peak resident memory (" + ServiceProcess.HEAP + ")", service.peakResidentMb(), "MB", null, null, "< 768 MB");
+            results.add("service start time", service.startTime().toMillis() / 1000.0, "s", null, null, "< 15 s");
+            results.add("service peak resident memory (" + ServiceNode.HEAP + ")", service.peakResidentMb(), "MB", null, null, "< 768 MB");
         }
         System.out.println("\n## Retro benchmark (" + (quick ? "quick" : "full") + " mode)\n\n" + results.table());
         results.write(Path.of(System.getProperty("bench.results")));
     }
 
     /** 1. Adding items through REST at 1, 16 and 64 clients, against raw inserts of the same documents. */
-    private void commands(Api facilitator, List<Api> members, String teamId, com.mongodb.client.MongoDatabase database) throws Exception {
+    private void commands(ServiceApi facilitator, List<ServiceApi> members, String teamId, com.mongodb.client.MongoDatabase database) throws Exception {
         Duration each = Duration.ofSeconds(quick ? 5 : 20);
         List<String> retros = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -96,7 +104,7 @@ class RetroBenchIT {
             // reads the board at once; the read waits until the board read model has the item.
             List<Double> lag = new CopyOnWriteArrayList<>();
             Thread probe = clients == 16 ? new Thread(() -> {
-                Api api = members.get(0);
+                ServiceApi api = members.get(0);
                 while (!Thread.currentThread().isInterrupted()) {
                     api.post("/api/v1/retros/" + lagRetro + "/items",
                             Map.of("column", "STOP", "text", "Lag probe", "category", "BUG", "anonymous", false), 201);
@@ -109,7 +117,7 @@ class RetroBenchIT {
                 probe.start();
             }
             Load rest = load(clients, each, client -> {
-                Api api = members.get(client % members.size());
+                ServiceApi api = members.get(client % members.size());
                 api.post("/api/v1/retros/" + retros.get(client % retros.size()) + "/items",
                         Map.of("column", "STOP", "text", "Item from client " + client, "category", "TECH_DEBT", "anonymous", false), 201);
             });
@@ -150,7 +158,7 @@ class RetroBenchIT {
      * 1, continued. Casting and taking back votes through REST on the same retros, now in VOTE: each
      * client alternates, so no member runs out of votes.
      */
-    private void votes(Api facilitator, List<Api> members, List<String> retros, Map<Integer, Load> rawByClients) throws Exception {
+    private void votes(ServiceApi facilitator, List<ServiceApi> members, List<String> retros, Map<Integer, Load> rawByClients) throws Exception {
         Duration each = Duration.ofSeconds(quick ? 5 : 20);
         List<String> items = new ArrayList<>();
         for (String retroId : retros) {
@@ -161,7 +169,7 @@ class RetroBenchIT {
         for (int clients : new int[] {1, 16, 64}) {
             boolean[] voted = new boolean[clients];
             Load load = load(clients, each, client -> {
-                Api api = members.get(client % members.size());
+                ServiceApi api = members.get(client % members.size());
                 String path = "/api/v1/retros/" + retros.get(client % retros.size()) + "/items/" + items.get(client % items.size()) + "/votes";
                 if (voted[client]) {
                     api.delete(path, 204);
@@ -180,7 +188,7 @@ class RetroBenchIT {
     }
 
     /** 2. From a command's response to its arrival on 20 open board streams. */
-    private void live(Api facilitator, Api member, String teamId) throws Exception {
+    private void live(ServiceApi facilitator, ServiceApi member, String teamId) throws Exception {
         String retroId = startRetro(facilitator, teamId, "Live", LocalDate.of(2027, 1, 4));
         int streams = 20;
         int items = quick ? 30 : 100;
@@ -193,7 +201,7 @@ class RetroBenchIT {
             arrivals.add(mine);
             HttpRequest request = member.request("/api/v1/retros/" + retroId + "/stream").header("Accept", "text/event-stream")
                     .timeout(Duration.ofMinutes(10)).build();
-            var response = Api.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+            var response = ServiceApi.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
             open.add(response);
             readers.submit(() -> {
                 response.join().body().forEach(line -> {
@@ -232,7 +240,7 @@ class RetroBenchIT {
     }
 
     /** 5 and 6. Trend queries and a quarterly review over years of sprints, against the API's cheapest authenticated answer. */
-    private void trends(Api admin, Api facilitator, String teamId) throws Exception {
+    private void trends(ServiceApi admin, ServiceApi facilitator, String teamId) throws Exception {
         int sprints = 130;
         LocalDate end = LocalDate.now().minusDays(1);
         facilitator.put("/api/v1/teams/" + teamId + "/balance-target",
@@ -262,7 +270,7 @@ class RetroBenchIT {
     }
 
     /** 4. Rebuilding every read model from the whole store, against a raw cursor scan of the same collection. */
-    private void replay(Api admin, com.mongodb.client.MongoDatabase database) throws Exception {
+    private void replay(ServiceApi admin, com.mongodb.client.MongoDatabase database) throws Exception {
         long events = database.getCollection("events").countDocuments();
         long start = System.nanoTime();
         long scanned = 0;
@@ -292,28 +300,28 @@ class RetroBenchIT {
     }
 
     /** The store the service uses: a real MongoDB when {@code RETRO_MONGODB_URI} is set (the service inherits it), else the embedded one. */
-    private static String storeUri(ServiceProcess service) {
+    private static String storeUri(int storePort) {
         String real = System.getenv("RETRO_MONGODB_URI");
-        return real == null || real.isBlank() ? "mongodb://127.0.0.1:" + service.storePort : real;
+        return real == null || real.isBlank() ? "mongodb://127.0.0.1:" + storePort : real;
     }
 
-    private String user(Api admin, String name) {
+    private String user(ServiceApi admin, String name) {
         String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         admin.post("/api/v1/users", Map.of("username", username, "password", PASSWORD, "displayName", name), 201);
         return username;
     }
 
-    private static String startRetro(Api facilitator, String teamId, String sprint, LocalDate start) {
+    private static String startRetro(ServiceApi facilitator, String teamId, String sprint, LocalDate start) {
         return startRetro(facilitator, teamId, sprint, start, 3);
     }
 
-    private static String startRetro(Api facilitator, String teamId, String sprint, LocalDate start, int votesPerMember) {
+    private static String startRetro(ServiceApi facilitator, String teamId, String sprint, LocalDate start, int votesPerMember) {
         return facilitator.id(facilitator.post("/api/v1/teams/" + teamId + "/retros", Map.of("sprint", sprint,
                 "sprintStart", start.toString(), "sprintEnd", start.plusDays(11).toString(), "template", "START_STOP_CONTINUE",
                 "votesPerMember", votesPerMember), 201));
     }
 
-    private static void sprints(Api facilitator, String teamId, int count, LocalDate end) {
+    private static void sprints(ServiceApi facilitator, String teamId, int count, LocalDate end) {
         for (int s = count - 1; s >= 0; s--) {
             LocalDate sprintEnd = end.minusWeeks(2L * s);
             String retroId = startRetro(facilitator, teamId, "Sprint " + (count - s), sprintEnd.minusDays(11));

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    static final String TRACKING_TOKENS = "tracking_tokens";
+
     @Bean
     SequencedMongoEventStorageEngine eventStorageEngine(
             MongoDatabase database,
@@ -53,7 +55,7 @@ public class EventStoreConfiguration {
                 .transactionManager(NoTransactionManager.instance())
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(database)
-                        .trackingTokensCollectionName("tracking_tokens")
+                        .trackingTokensCollectionName(TRACKING_TOKENS)
                         .build())
                 .serializer(serializer)
                 .claimTimeout(claimTimeout)

@@ -3,12 +3,16 @@ package io.retro.eventstore;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -34,11 +38,13 @@ public class ProjectionCatchUp {
 
     private final SequencedMongoEventStorageEngine engine;
     private final EventProcessingConfiguration processing;
+    private final StoredTokens storedTokens;
     private final Duration timeout;
 
     public ProjectionCatchUp(SequencedMongoEventStorageEngine engine, EventProcessingConfiguration processing,
-            @Value("${retro.read-your-writes-timeout:PT5S}") Duration timeout) {
+            StoredTokens storedTokens, @Value("${retro.read-your-writes-timeout:PT5S}") Duration timeout) {
         this.engine = engine;
+        this.storedTokens = storedTokens;
         this.processing = processing;
         this.timeout = timeout;
     }
@@ -118,14 +124,48 @@ public class ProjectionCatchUp {
                 // A read model being rebuilt answers from its previous generation meanwhile.
                 continue;
             }
-            Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-            if (segments.isEmpty()) {
-                return false;
-            }
-            for (EventTrackerStatus status : segments) {
+            Map<Integer, EventTrackerStatus> held = processor.processingStatus();
+            for (EventTrackerStatus status : held.values()) {
                 if (!covers(status.getTrackingToken(), head)) {
                     return false;
                 }
+            }
+            if (!wholeRange(held.values()) && !othersCover(processor.getName(), held.keySet(), head)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the segments this node holds together cover every event. */
+    private static boolean wholeRange(Collection<EventTrackerStatus> held) {
+        // Masks are powers of two less one, so these fractions add up exactly.
+        return held.stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1L)).sum() >= 1.0;
+    }
+
+    /**
+     * Segments held by other nodes, judged by the tokens those nodes store. A node stores a
+     * segment's token after each batch it handles, but while no event of that segment comes along
+     * only every few seconds; so a stored token that is behind still covers the head when none of
+     * the events it has not passed belongs to its segment.
+     */
+    private boolean othersCover(String processorName, Set<Integer> heldHere, long head) {
+        Map<Integer, TrackingToken> stored = storedTokens.of(processorName);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        int[] segmentIds = stored.keySet().stream().mapToInt(Integer::intValue).toArray();
+        for (Map.Entry<Integer, TrackingToken> entry : stored.entrySet()) {
+            if (heldHere.contains(entry.getKey()) || covers(entry.getValue(), head)) {
+                continue;
+            }
+            if (!(WrappedToken.unwrapLowerBound(entry.getValue()) instanceof GapAwareTrackingToken token)) {
+                return false;
+            }
+            Segment segment = Segment.computeSegment(entry.getKey(), segmentIds);
+            Optional<List<String>> pending = engine.aggregatesBetween(token, head);
+            if (pending.isEmpty() || pending.get().stream().anyMatch(segment::matches)) {
+                return false;
             }
         }
         return true;

@@ -70,6 +70,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     static final String EVENTS = "events";
     static final String SNAPSHOTS = "snapshots";
+    private static final int PENDING_LOOKUP_LIMIT = 512;
     static final String COUNTERS = "sequences";
     static final String COUNTER_ID = "events";
     /** Marks a store whose events all carry a stream key; older ones get it on start. */
@@ -418,6 +419,26 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 .map(last -> events.find(eq(EventDocuments.STREAM_KEY, EventDocuments.streamKey(aggregateIdentifier, last)))
                         .projection(new Document("_id", 1)).first())
                 .map(document -> document.get("_id", Number.class).longValue());
+    }
+
+    /**
+     * The aggregates of the stored events a token has not passed, up to {@code head}: its gaps and
+     * the numbers after its index. Processors split their work by aggregate, so these say which
+     * segments still have events to handle. Looked up by {@code _id}; empty when the token is more
+     * than {@value #PENDING_LOOKUP_LIMIT} numbers behind, too many to look up.
+     */
+    public Optional<List<String>> aggregatesBetween(GapAwareTrackingToken token, long head) {
+        List<Long> positions = new ArrayList<>(token.getGaps().headSet(head + 1));
+        if (head - token.getIndex() + positions.size() > PENDING_LOOKUP_LIMIT) {
+            return Optional.empty();
+        }
+        LongStream.rangeClosed(token.getIndex() + 1, head).forEach(positions::add);
+        if (positions.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        return Optional.of(events.find(in("_id", positions)).projection(new Document("aggregateIdentifier", 1))
+                .map(document -> document.getString("aggregateIdentifier"))
+                .into(new ArrayList<>()));
     }
 
     /** An aggregate's first event, by one key lookup: what the aggregate was created with. */

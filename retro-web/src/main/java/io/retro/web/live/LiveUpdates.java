@@ -1,5 +1,6 @@
 package io.retro.web.live;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -8,8 +9,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -31,7 +34,11 @@ public class LiveUpdates implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
     private final EventStore eventStore;
+    /** How often an open page stream gets a comment, so that proxies do not drop a quiet connection. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+
     private final Sinks.Many<LiveChange> changes = Sinks.many().multicast().directBestEffort();
+    private final Sinks.One<Boolean> stopping = Sinks.one();
     private volatile boolean running;
     private volatile BlockingStream<TrackedEventMessage<?>> stream;
     private Thread tail;
@@ -43,6 +50,21 @@ public class LiveUpdates implements SmartLifecycle {
     /** Changes to one aggregate (a retro, a team, a product update, a tech-debt item). */
     public Flux<LiveChange> of(String aggregateId) {
         return changes.asFlux().filter(change -> change.aggregateId().equals(aggregateId));
+    }
+
+    /**
+     * What a page's event stream sends: a comment at once, which sends the headers so the page
+     * knows it is connected (and fetches what it may have missed), then its changes and a comment
+     * now and then. The changes are subscribed to before the opening comment is sent, so a client
+     * that waits for it misses no change made after it. The stream ends when this node stops, so a
+     * graceful shutdown need not wait for every open page; the pages reconnect to another node.
+     */
+    public <T> Flux<ServerSentEvent<T>> pageStream(Flux<ServerSentEvent<T>> pageChanges) {
+        return Flux.merge(
+                        pageChanges,
+                        Mono.just(ServerSentEvent.<T>builder().comment("connected").build()),
+                        Flux.interval(KEEP_ALIVE).map(tick -> ServerSentEvent.<T>builder().comment("keep-alive").build()))
+                .takeUntilOther(stopping.asMono());
     }
 
     /** Every change. */
@@ -88,6 +110,7 @@ public class LiveUpdates implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopping.tryEmitValue(true);
         if (stream != null) {
             stream.close();
         }

@@ -4,6 +4,7 @@ import io.retro.api.productupdate.GoalProgress;
 import io.retro.api.productupdate.Metric;
 import io.retro.api.team.MemberRole;
 import io.retro.security.RetroUser;
+import io.retro.web.live.LiveUpdates;
 import io.retro.web.live.TeamChanges;
 import io.retro.web.shared.DisplayNames;
 import io.retro.web.shared.InvalidInputException;
@@ -11,7 +12,6 @@ import io.retro.web.shared.PageRedirects;
 import io.retro.web.shared.TeamAccess;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,14 +42,17 @@ class ProductUpdatePages {
     private final DisplayNames displayNames;
     private final MarkdownRenderer markdown;
     private final TeamChanges teamChanges;
+    private final LiveUpdates liveUpdates;
 
     ProductUpdatePages(ProductUpdates productUpdates, TeamAccess teamAccess, DisplayNames displayNames,
-            MarkdownRenderer markdown, TeamChanges teamChanges) {
+            MarkdownRenderer markdown, TeamChanges teamChanges,
+            LiveUpdates liveUpdates) {
         this.productUpdates = productUpdates;
         this.teamAccess = teamAccess;
         this.displayNames = displayNames;
         this.markdown = markdown;
         this.teamChanges = teamChanges;
+        this.liveUpdates = liveUpdates;
     }
 
     @GetMapping("/teams/{teamId}/product-updates")
@@ -68,11 +71,7 @@ class ProductUpdatePages {
         Flux<ServerSentEvent<String>> changes = teamChanges.of(teamId, type -> type.startsWith("ProductUpdate"),
                         updateId -> productUpdates.update(updateId).map(update -> update.teamId()).onErrorResume(e -> Mono.empty()))
                 .map(change -> ServerSentEvent.builder(change.type()).id(change.aggregateId() + ":" + change.sequenceNumber()).build());
-        // A comment at once sends the headers, so the page knows it is connected (and refetches what it
-        // may have missed); one now and then keeps proxies from dropping a quiet connection.
-        Flux<ServerSentEvent<String>> keepAlive = Flux.interval(Duration.ZERO, Duration.ofSeconds(20))
-                .map(tick -> ServerSentEvent.<String>builder().comment("still here").build());
-        return teamAccess.readableTeam(teamId, user).thenMany(Flux.merge(changes, keepAlive));
+        return teamAccess.readableTeam(teamId, user).thenMany(liveUpdates.pageStream(changes));
     }
 
     @PostMapping("/teams/{teamId}/product-updates/preview")

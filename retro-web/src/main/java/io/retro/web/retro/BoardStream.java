@@ -3,7 +3,6 @@ package io.retro.web.retro;
 import io.retro.security.RetroUser;
 import io.retro.web.live.LiveChange;
 import io.retro.web.live.LiveUpdates;
-import java.time.Duration;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -21,7 +20,6 @@ import reactor.core.publisher.Mono;
 class BoardStream {
 
     static final String EVENT = "board-changed";
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     private final RetroAccess access;
     private final LiveUpdates liveUpdates;
@@ -31,17 +29,12 @@ class BoardStream {
         this.liveUpdates = liveUpdates;
     }
 
-    /**
-     * Members only. The stream subscribes to the changes before it sends its opening comment, so
-     * a client that waits for that comment misses no change made after it.
-     */
+    /** Members only. */
     Mono<Flux<ServerSentEvent<LiveChange>>> of(String retroId, RetroUser user) {
-        return access.of(retroId, user).map(context -> Flux.merge(
+        return access.of(retroId, user).map(context -> liveUpdates.pageStream(
                 liveUpdates.of(retroId).map(change -> ServerSentEvent.builder(change)
                         .event(EVENT)
                         .id(String.valueOf(change.sequenceNumber()))
-                        .build()),
-                Mono.just(ServerSentEvent.<LiveChange>builder().comment("connected").build()),
-                Flux.interval(KEEP_ALIVE).map(tick -> ServerSentEvent.<LiveChange>builder().comment("keep-alive").build())));
+                        .build())));
     }
 }

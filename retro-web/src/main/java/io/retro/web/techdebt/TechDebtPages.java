@@ -4,11 +4,11 @@ import io.retro.api.team.MemberRole;
 import io.retro.api.techdebt.Impact;
 import io.retro.api.techdebt.TechDebtStatus;
 import io.retro.security.RetroUser;
+import io.retro.web.live.LiveUpdates;
 import io.retro.web.live.TeamChanges;
 import io.retro.web.shared.InvalidInputException;
 import io.retro.web.shared.PageRedirects;
 import io.retro.web.shared.TeamAccess;
-import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,11 +35,14 @@ class TechDebtPages {
     private final TechDebtRegister register;
     private final TeamAccess teamAccess;
     private final TeamChanges teamChanges;
+    private final LiveUpdates liveUpdates;
 
-    TechDebtPages(TechDebtRegister register, TeamAccess teamAccess, TeamChanges teamChanges) {
+    TechDebtPages(TechDebtRegister register, TeamAccess teamAccess, TeamChanges teamChanges,
+            LiveUpdates liveUpdates) {
         this.register = register;
         this.teamAccess = teamAccess;
         this.teamChanges = teamChanges;
+        this.liveUpdates = liveUpdates;
     }
 
     @GetMapping("/teams/{teamId}/tech-debt")
@@ -60,11 +63,7 @@ class TechDebtPages {
         Flux<ServerSentEvent<String>> changes = teamChanges.of(teamId, type -> type.startsWith("TechDebt"),
                         itemId -> register.item(itemId).map(item -> item.teamId()).onErrorResume(e -> Mono.empty()))
                 .map(change -> ServerSentEvent.builder(change.type()).id(change.aggregateId() + ":" + change.sequenceNumber()).build());
-        // A comment at once sends the headers, so the page knows it is connected (and refetches what it
-        // may have missed); one now and then keeps proxies from dropping a quiet connection.
-        Flux<ServerSentEvent<String>> keepAlive = Flux.interval(Duration.ZERO, Duration.ofSeconds(20))
-                .map(tick -> ServerSentEvent.<String>builder().comment("still here").build());
-        return teamAccess.readableTeam(teamId, user).thenMany(Flux.merge(changes, keepAlive));
+        return teamAccess.readableTeam(teamId, user).thenMany(liveUpdates.pageStream(changes));
     }
 
     @PostMapping("/teams/{teamId}/tech-debt")

@@ -1,4 +1,4 @@
-package io.retro.bench;
+package io.retro.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,37 +11,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** The service as a separate process on the embedded store, as the README's run command starts it. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * The packaged service as a process of its own, as the README's run command starts it: for tests
+ * and benchmarks that kill a node, run two, or measure the process from outside.
+ */
+public final class ServiceNode implements AutoCloseable {
 
     /** A heap cap as a deployment would set one; without it the JVM sizes its heap to the machine. */
-    static final String HEAP = "-Xmx512m";
+    public static final String HEAP = "-Xmx512m";
 
     private final Process process;
-    final int port;
-    final int storePort;
-    final Duration startTime;
+    private final int port;
+    private final Path log;
+    private final Duration startTime;
 
-    private ServiceProcess(Process process, int port, int storePort, Duration startTime) {
+    private ServiceNode(Process process, int port, Path log, Duration startTime) {
         this.process = process;
         this.port = port;
-        this.storePort = storePort;
+        this.log = log;
         this.startTime = startTime;
     }
 
-    static ServiceProcess start(Path jar, Path dataDir, Path log, String adminPassword) throws Exception {
+    /** The runnable jar that Maven's package phase built; the Failsafe configuration names it. */
+    public static Path jar() {
+        String jar = System.getProperty("retro.jar");
+        if (jar == null) {
+            throw new IllegalStateException("Set the system property retro.jar to the packaged service");
+        }
+        return Path.of(jar);
+    }
+
+    /**
+     * Starts the service with these environment variables on top of a free {@code SERVER_PORT}, and
+     * returns once its login page answers.
+     */
+    public static ServiceNode start(Path jar, Map<String, String> environment, Path log) throws Exception {
         int port = freePort();
-        int storePort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, HEAP, "-jar", jar.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("RETRO_DATA_DIR", dataDir.toString());
-        builder.environment().put("RETRO_ADMIN_PASSWORD", adminPassword);
-        builder.environment().put("RETRO_EMBEDDED_PORT", Integer.toString(storePort));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("RETRO_DEMO");
+        builder.environment().remove("RETRO_MONGODB_URI");
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
         long started = System.nanoTime();
         Process process = builder.start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -54,7 +70,7 @@ final class ServiceProcess implements AutoCloseable {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    return new ServiceProcess(process, port, storePort, Duration.ofNanos(System.nanoTime() - started));
+                    return new ServiceNode(process, port, log, Duration.ofNanos(System.nanoTime() - started));
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -65,8 +81,26 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service did not answer within 120 s; see " + log);
     }
 
+    public int port() {
+        return port;
+    }
+
+    public Duration startTime() {
+        return startTime;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or released. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** The most resident memory the process has used so far, from the kernel's own count, in MB. */
-    double peakResidentMb() {
+    public double peakResidentMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -79,15 +113,16 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the service as an operator would (SIGTERM), and forcibly if it takes over 30 s. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

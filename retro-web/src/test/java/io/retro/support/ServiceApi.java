@@ -1,4 +1,4 @@
-package io.retro.bench;
+package io.retro.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** Retro's REST API over loopback, as one user. */
-final class Api {
+/** Retro's REST API over loopback, as one user, for tests and benchmarks that run the service as a process. */
+public final class ServiceApi {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -24,36 +24,36 @@ final class Api {
     private final String base;
     private final String authorization;
 
-    Api(int port, String username, String password) {
+    public ServiceApi(int port, String username, String password) {
         this.base = "http://127.0.0.1:" + port;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return send("GET", path, null, 200);
     }
 
-    JsonNode post(String path, Object body, int expected) {
+    public JsonNode post(String path, Object body, int expected) {
         return send("POST", path, body, expected);
     }
 
-    JsonNode delete(String path, int expected) {
+    public JsonNode delete(String path, int expected) {
         return send("DELETE", path, null, expected);
     }
 
-    JsonNode put(String path, Object body, int expected) {
+    public JsonNode put(String path, Object body, int expected) {
         return send("PUT", path, body, expected);
     }
 
-    String id(JsonNode created) {
+    public String id(JsonNode created) {
         return created.get("id").asText();
     }
 
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).timeout(Duration.ofSeconds(60));
     }
 
-    static HttpClient client() {
+    public static HttpClient client() {
         return CLIENT;
     }
 
