@@ -47,6 +47,12 @@ class KilledNodeIT {
 
         try (ServiceNode restarted = ServiceNode.start(ServiceNode.jar(), environment, log)) {
             List<String> items = retro.itemIds(restarted.port());
+            // A read waits for the read models only boundedly; they catch up on what the kill cut off.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!items.containsAll(acknowledged) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                items = retro.itemIds(restarted.port());
+            }
             assertThat(items).as("no item twice").doesNotHaveDuplicates();
             assertThat(items).as("every acknowledged item").containsAll(acknowledged);
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,9 +50,13 @@ public abstract class RetroIntegrationTest {
         }
     }
 
+    /**
+     * A client signed in as this user. It waits longer than a read waits for the read models
+     * (5 s), so that a read behind a long backlog answers rather than the client giving up first.
+     */
     protected WebTestClient as(String username) {
         String password = "admin".equals(username) ? ADMIN_PASSWORD : PASSWORD;
-        return web.mutate().defaultHeaders(h -> h.setBasicAuth(username, password)).build();
+        return web.mutate().responseTimeout(Duration.ofSeconds(30)).defaultHeaders(h -> h.setBasicAuth(username, password)).build();
     }
 
     protected WebTestClient asAdmin() {
