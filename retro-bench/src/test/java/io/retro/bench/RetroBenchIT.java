@@ -5,6 +5,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.retro.support.ServiceApi;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -48,15 +50,14 @@ class RetroBenchIT {
     void run() throws Exception {
         Path work = Files.createTempDirectory("retro-bench-");
         Path target = Path.of(System.getProperty("bench.results")).getParent();
-        int storePort = ServiceNode.freePort();
+        // The service runs as the README starts it; the raw baselines find its store in its log.
         Map<String, String> environment = new HashMap<>(Map.of(
                 "RETRO_DATA_DIR", work.resolve("data").toString(),
-                "RETRO_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "RETRO_EMBEDDED_PORT", Integer.toString(storePort)));
+                "RETRO_ADMIN_PASSWORD", ADMIN_PASSWORD));
         Optional.ofNullable(System.getenv("RETRO_MONGODB_URI")).ifPresent(uri -> environment.put("RETRO_MONGODB_URI", uri));
         try (ServiceNode service = ServiceNode.start(ServiceNode.jar(), environment, target.resolve("bench-service.log"));
-                MongoClient mongo = MongoClients.create(storeUri(storePort))) {
-            String databaseName = Optional.ofNullable(new ConnectionString(storeUri(storePort)).getDatabase()).orElse("retro");
+                MongoClient mongo = MongoClients.create(storeUri(service))) {
+            String databaseName = Optional.ofNullable(new ConnectionString(storeUri(service)).getDatabase()).orElse("retro");
             ServiceApi admin = new ServiceApi(service.port(), "admin", ADMIN_PASSWORD);
             String lead = user(admin, "lead");
             ServiceApi facilitator = new ServiceApi(service.port(), lead, PASSWORD);
@@ -270,14 +271,29 @@ class RetroBenchIT {
     }
 
     /** 4. Rebuilding every read model from the whole store, against a raw cursor scan of the same collection. */
+    /**
+     * 4. Rebuilding every read model, after the history has grown to 100,000 events (quick) or
+     * 1,000,000 (full). Baseline: the raw driver reading the same collection by {@code _id} in
+     * batches of 1,000. A single cursor is no baseline here: the embedded server gathers a cursor's
+     * whole result in its memory first, which for a million events exceeds the service's heap.
+     */
     private void replay(ServiceApi admin, com.mongodb.client.MongoDatabase database) throws Exception {
-        long events = database.getCollection("events").countDocuments();
+        long growStart = System.nanoTime();
+        long events = new HistoryGrowth(database).growTo(quick ? 100_000 : 1_000_000);
+        System.out.printf("BENCH history grown to %,d events in %.0f s%n", events, (System.nanoTime() - growStart) / 1e9);
+        long head = database.getCollection("sequences").find(new Document("_id", "events")).first().get("value", Number.class).longValue();
+        awaitPositions(admin, head);
+
         long start = System.nanoTime();
-        long scanned = 0;
-        for (Document ignored : database.getCollection("events").find().batchSize(1_000)) {
-            scanned++;
+        long read = 0;
+        MongoCollection<Document> collection = database.getCollection("events");
+        for (long first = 1; first <= head; first += 1_000) {
+            List<Long> ids = LongStream.range(first, Math.min(first + 1_000, head + 1)).boxed().toList();
+            for (Document ignored : collection.find(Filters.in("_id", ids))) {
+                read++;
+            }
         }
-        double rawRate = scanned / ((System.nanoTime() - start) / 1e9);
+        double rawRate = read / ((System.nanoTime() - start) / 1e9);
         List<String> names = new ArrayList<>();
         admin.get("/api/v1/admin/projections").forEach(model -> names.add(model.get("name").asText()));
         start = System.nanoTime();
@@ -295,14 +311,30 @@ class RetroBenchIT {
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        results.add("rebuild all " + names.size() + " read models from " + events + " events", events / seconds, "events/s",
-                "raw cursor scan of the events collection", rawRate, ">= 50% of raw");
+        results.add(String.format("rebuild all %d read models from %,d events", names.size(), events), events / seconds, "events/s",
+                "raw driver reading the events collection by _id, batches of 1,000", rawRate, ">= 50% of raw");
+    }
+
+    /** Waits until every read model has handled the events up to {@code head}, as the grown history is handled live. */
+    private static void awaitPositions(ServiceApi admin, long head) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean behind = false;
+            for (JsonNode model : admin.get("/api/v1/admin/projections")) {
+                behind |= model.get("position").isNull() || model.get("position").asLong() < head;
+            }
+            if (!behind) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The read models did not reach event " + head + " within an hour");
     }
 
     /** The store the service uses: a real MongoDB when {@code RETRO_MONGODB_URI} is set (the service inherits it), else the embedded one. */
-    private static String storeUri(int storePort) {
+    private static String storeUri(ServiceNode service) {
         String real = System.getenv("RETRO_MONGODB_URI");
-        return real == null || real.isBlank() ? "mongodb://127.0.0.1:" + storePort : real;
+        return real == null || real.isBlank() ? service.embeddedStoreUri() : real;
     }
 
     private String user(ServiceApi admin, String name) {

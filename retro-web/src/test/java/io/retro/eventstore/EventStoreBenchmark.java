@@ -1,5 +1,7 @@
 package io.retro.eventstore;
 
+import static com.mongodb.client.model.Filters.in;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -36,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Not part of the build: runs only when asked for, e.g.
  * {@code mvn -B -o test -pl retro-web -am -Dtest=EventStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dretro.benchmark=full}
- * ({@code quick}: fewer appends and 100k events for the replay).
+ * ({@code quick}: fewer appends and 100k events for the replay; {@code replay}: only the replay, of
+ * 1,000,000 events).
  */
-@EnabledIfSystemProperty(named = "retro.benchmark", matches = "quick|full")
 class EventStoreBenchmark {
 
     private final boolean full = "full".equals(System.getProperty("retro.benchmark"));
@@ -47,6 +50,7 @@ class EventStoreBenchmark {
     Path folder;
 
     @Test
+    @EnabledIfSystemProperty(named = "retro.benchmark", matches = "quick|full")
     void printFigures() throws Exception {
         int appends = full ? 4_000 : 1_000;
         StringBuilder report = new StringBuilder();
@@ -86,6 +90,25 @@ class EventStoreBenchmark {
             replay.append(bench.rawScan(replayed));
             replay.append(bench.engineReplay(100, replayed));
             replay.append(bench.engineReplay(1_000, replayed));
+            System.out.println(replay);
+        }
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "retro.benchmark", matches = "replay")
+    void printReplayOfAMillionEvents() {
+        long size = 1_000_000;
+        try (Bench bench = new Bench(folder.resolve("replay"))) {
+            long start = System.nanoTime();
+            new History(bench.database).growTo(size);
+            bench.server.commit();
+            System.out.printf("loaded %,d events in %.1f s%n", size, (System.nanoTime() - start) / 1e9);
+            StringBuilder replay = new StringBuilder(String.format("%n## Replay of %,d events%n%n", size))
+                    .append("| path | events/s | seconds |\n|---|---:|---:|\n");
+            replay.append(bench.rawLookups(1_000, size));
+            replay.append(bench.engineReplay(1_000, size));
+            replay.append(bench.engineReplay(100, size));
+            replay.append(bench.rawScan(size));
             System.out.println(replay);
         }
     }
@@ -195,6 +218,24 @@ class EventStoreBenchmark {
                         count, (System.nanoTime() - start) / 1e9, e.getMessage().lines().findFirst().orElse(""));
             }
             return row("raw cursor scan of the collection", count, expected, start);
+        }
+
+        /**
+         * The raw driver reading the collection as the engine does, by {@code _id} in batches: on
+         * the embedded server a single cursor first gathers its whole result in memory, which at a
+         * million events outlives the store's chunk retention.
+         */
+        String rawLookups(int batchSize, long expected) {
+            MongoCollection<Document> events = database.getCollection(SequencedMongoEventStorageEngine.EVENTS);
+            long start = System.nanoTime();
+            long count = 0;
+            for (long first = 1; first <= expected; first += batchSize) {
+                List<Long> ids = LongStream.range(first, Math.min(first + batchSize, expected + 1)).boxed().toList();
+                for (Document ignored : events.find(in("_id", ids))) {
+                    count++;
+                }
+            }
+            return row("raw driver, _id lookups in batches of " + batchSize, count, expected, start);
         }
 
         String engineReplay(int batchSize, long expected) {

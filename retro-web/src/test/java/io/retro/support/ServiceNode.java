@@ -93,6 +93,22 @@ public final class ServiceNode implements AutoCloseable {
         return log;
     }
 
+    /** The embedded store's address, as the service logged it at its last start. */
+    public String embeddedStoreUri() {
+        try {
+            List<String> found = Files.readAllLines(log).stream()
+                    .filter(line -> line.contains("Store: embedded MongoDB"))
+                    .map(line -> line.substring(line.indexOf("listening on ") + "listening on ".length()).trim())
+                    .toList();
+            if (found.isEmpty()) {
+                throw new IllegalStateException("The service did not log an embedded store; see " + log);
+            }
+            return found.get(found.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed or released. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
