@@ -1,5 +1,7 @@
 package io.retro.eventstore;
 
+import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModels;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -39,11 +41,13 @@ public class ProjectionCatchUp {
     private final SequencedMongoEventStorageEngine engine;
     private final EventProcessingConfiguration processing;
     private final StoredTokens storedTokens;
+    private final ReadModels readModels;
     private final Duration timeout;
 
     public ProjectionCatchUp(SequencedMongoEventStorageEngine engine, EventProcessingConfiguration processing,
-            StoredTokens storedTokens, @Value("${retro.read-your-writes-timeout:PT5S}") Duration timeout) {
+            StoredTokens storedTokens, ReadModels readModels, @Value("${retro.read-your-writes-timeout:PT5S}") Duration timeout) {
         this.engine = engine;
+        this.readModels = readModels;
         this.storedTokens = storedTokens;
         this.processing = processing;
         this.timeout = timeout;
@@ -120,7 +124,7 @@ public class ProjectionCatchUp {
                         .map(StreamingEventProcessor.class::cast)
                         .toList();
         for (StreamingEventProcessor processor : processors) {
-            if (!processor.isRunning() || Replays.replaying(processor)) {
+            if (!processor.isRunning() || rebuilding(processor)) {
                 // A read model being rebuilt answers from its previous generation meanwhile.
                 continue;
             }
@@ -135,6 +139,10 @@ public class ProjectionCatchUp {
             }
         }
         return true;
+    }
+
+    private boolean rebuilding(StreamingEventProcessor processor) {
+        return readModels.named(processor.getName()).map(ReadModel::rebuilding).orElse(false) || Replays.replaying(processor);
     }
 
     /** Whether the segments this node holds together cover every event. */

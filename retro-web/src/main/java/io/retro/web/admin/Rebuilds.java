@@ -7,8 +7,10 @@ import io.retro.projections.shared.ReadModels;
 import io.retro.web.shared.NotFoundException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ public class Rebuilds implements SmartLifecycle {
 
     private final EventProcessingConfiguration processing;
     private final ReadModels readModels;
+    /** Where each read model stood when this node began its rebuild; a rebuild resumed after a restart has none. */
+    private final Map<String, Long> resetFrom = new ConcurrentHashMap<>();
     private ScheduledExecutorService watcher;
 
     public Rebuilds(EventProcessingConfiguration processing, ReadModels readModels) {
@@ -55,6 +59,7 @@ public class Rebuilds implements SmartLifecycle {
         if (readModel.rebuilding() || Replays.replaying(processor)) {
             throw new ConflictException("The read model '" + name + "' is being rebuilt already.");
         }
+        resetFrom.put(name, position(processor.processingStatus().values()).orElse(0L));
         processor.shutDown();
         try {
             processor.resetTokens();
@@ -69,35 +74,48 @@ public class Rebuilds implements SmartLifecycle {
                 .orElseThrow(() -> new IllegalStateException("No streaming processor builds read model " + name));
     }
 
-    private static ProjectionStatus status(ReadModel readModel, StreamingEventProcessor processor) {
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        Long position = segments.stream()
+    private static Optional<Long> position(Collection<EventTrackerStatus> segments) {
+        return segments.stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent)
                 .map(OptionalLong::getAsLong)
-                .max(Long::compare)
-                .orElse(null);
+                .max(Long::compare);
+    }
+
+    private ProjectionStatus status(ReadModel readModel, StreamingEventProcessor processor) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        Long position = position(segments).orElse(null);
         boolean replaying = readModel.rebuilding();
-        double progress = replaying ? replayProgress(segments) : 1.0;
+        double progress = replaying ? replayProgress(segments, resetFrom.get(readModel.name())) : 1.0;
         return new ProjectionStatus(readModel.name(), position, replaying, progress);
     }
 
-    private static double replayProgress(Collection<EventTrackerStatus> segments) {
+    /**
+     * How far the slowest segment has got towards where the read model stood when its rebuild
+     * began; a rebuild resumed after a restart is judged by its replay tokens instead.
+     */
+    private static double replayProgress(Collection<EventTrackerStatus> segments, Long from) {
         if (segments.isEmpty()) {
             return 0.0;
         }
-        double sum = 0;
-        for (EventTrackerStatus segment : segments) {
-            OptionalLong current = segment.getCurrentPosition();
-            OptionalLong reset = segment.getResetPosition();
-            if (!Replays.replaying(segment)) {
-                sum += 1.0;
-            } else if (current.isPresent() && reset.isPresent() && reset.getAsLong() > 0) {
-                sum += Math.min(1.0, (double) current.getAsLong() / reset.getAsLong());
+        double progress;
+        if (from != null && from > 0) {
+            progress = segments.stream().mapToDouble(segment -> segment.getCurrentPosition().orElse(0L) / (double) from).min().orElse(0.0);
+        } else {
+            double sum = 0;
+            for (EventTrackerStatus segment : segments) {
+                OptionalLong current = segment.getCurrentPosition();
+                OptionalLong reset = segment.getResetPosition();
+                if (!Replays.replaying(segment)) {
+                    sum += 1.0;
+                } else if (current.isPresent() && reset.isPresent() && reset.getAsLong() > 0) {
+                    sum += Math.min(1.0, (double) current.getAsLong() / reset.getAsLong());
+                }
             }
+            progress = sum / segments.size();
         }
         // Caught up with the history but not yet switched over: not quite done.
-        return Math.min(0.99, sum / segments.size());
+        return Math.min(0.99, progress);
     }
 
     private void completeFinishedRebuilds() {
@@ -110,7 +128,13 @@ public class Rebuilds implements SmartLifecycle {
                 continue;
             }
             Collection<EventTrackerStatus> segments = processor.get().processingStatus().values();
-            if (!segments.isEmpty() && segments.stream().noneMatch(Replays::replaying)) {
+            // Just after a reset the processor may still show its segments as they were before it:
+            // not replaying, and already far along. Every segment must also have got back to where
+            // the read model stood when the rebuild began.
+            long from = resetFrom.getOrDefault(readModel.name(), 0L);
+            boolean backWhereItWas = segments.stream().allMatch(segment -> segment.getCurrentPosition().orElse(0L) >= from);
+            if (!segments.isEmpty() && segments.stream().noneMatch(Replays::replaying) && backWhereItWas) {
+                resetFrom.remove(readModel.name());
                 readModel.completeRebuild();
                 log.info("Read model {} rebuilt; queries now read the new data", readModel.name());
             }
