@@ -39,21 +39,20 @@ final class HistoryGrowth {
         this.itemAdded = events.find(eq("payloadType", "io.retro.api.retro.RetroItemAddedEvent")).first();
     }
 
-    /** Appends retros until the collection holds at least {@code total} events; returns how many it holds. */
+    /** Appends teams of retros until the collection holds at least {@code total} events; returns how many it holds. */
     long growTo(long total) {
-        String teamId = null;
-        int retros = 0;
         long stored = events.countDocuments();
         while (stored < total) {
-            if (retros++ % RETROS_PER_TEAM == 0) {
-                teamId = UUID.randomUUID().toString();
-            }
-            String retroId = UUID.randomUUID().toString();
-            List<Document> batch = new ArrayList<>(ITEMS_PER_RETRO + 1);
-            String team = teamId;
-            batch.add(copy(retroStarted, retroId, 0, payload -> payload.put("retroId", retroId).put("teamId", team)));
-            for (int i = 1; i <= ITEMS_PER_RETRO; i++) {
-                batch.add(copy(itemAdded, retroId, i, payload -> payload.put("retroId", retroId).put("itemId", UUID.randomUUID().toString())));
+            // One team's retros a batch: about a thousand documents per insert.
+            String teamId = UUID.randomUUID().toString();
+            List<Document> batch = new ArrayList<>(RETROS_PER_TEAM * (ITEMS_PER_RETRO + 1));
+            for (int r = 0; r < RETROS_PER_TEAM; r++) {
+                String retroId = UUID.randomUUID().toString();
+                batch.add(copy(retroStarted, retroId, 0, payload -> payload.put("retroId", retroId).put("teamId", teamId)));
+                for (int i = 1; i <= ITEMS_PER_RETRO; i++) {
+                    batch.add(copy(itemAdded, retroId, i,
+                            payload -> payload.put("retroId", retroId).put("itemId", UUID.randomUUID().toString())));
+                }
             }
             long last = counters.findOneAndUpdate(eq("_id", "events"), Updates.inc("value", (long) batch.size()),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)).get("value", Number.class).longValue();

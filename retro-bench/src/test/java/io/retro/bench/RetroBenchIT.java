@@ -273,16 +273,15 @@ class RetroBenchIT {
     /** 4. Rebuilding every read model from the whole store, against a raw cursor scan of the same collection. */
     /**
      * 4. Rebuilding every read model, after the history has grown to 100,000 events (quick) or
-     * 1,000,000 (full). Baseline: the raw driver reading the same collection by {@code _id} in
+     * 1,000,000 (full), or {@code -Dbench.history} events. Baseline: the raw driver reading the same collection by {@code _id} in
      * batches of 1,000. A single cursor is no baseline here: the embedded server gathers a cursor's
      * whole result in its memory first, which for a million events exceeds the service's heap.
      */
     private void replay(ServiceApi admin, com.mongodb.client.MongoDatabase database) throws Exception {
         long growStart = System.nanoTime();
-        long events = new HistoryGrowth(database).growTo(quick ? 100_000 : 1_000_000);
+        long events = new HistoryGrowth(database).growTo(Long.getLong("bench.history", quick ? 100_000 : 1_000_000));
         System.out.printf("BENCH history grown to %,d events in %.0f s%n", events, (System.nanoTime() - growStart) / 1e9);
         long head = database.getCollection("sequences").find(new Document("_id", "events")).first().get("value", Number.class).longValue();
-        awaitPositions(admin, head);
 
         long start = System.nanoTime();
         long read = 0;
@@ -300,35 +299,28 @@ class RetroBenchIT {
         for (String name : names) {
             admin.post("/api/v1/admin/projections/" + name + "/replay", null, 202);
         }
-        while (true) {
-            boolean replaying = false;
-            for (JsonNode model : admin.get("/api/v1/admin/projections")) {
-                replaying |= model.get("replaying").asBoolean();
-            }
-            if (!replaying) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        // The read models were still handling the grown history live when the rebuilds reset them,
+        // so a rebuild is done only once its read model has also reached the head.
+        awaitRebuilt(admin, head);
         double seconds = (System.nanoTime() - start) / 1e9;
         results.add(String.format("rebuild all %d read models from %,d events", names.size(), events), events / seconds, "events/s",
                 "raw driver reading the events collection by _id, batches of 1,000", rawRate, ">= 50% of raw");
     }
 
-    /** Waits until every read model has handled the events up to {@code head}, as the grown history is handled live. */
-    private static void awaitPositions(ServiceApi admin, long head) throws InterruptedException {
+    /** Waits until no read model is being rebuilt and each has handled the events up to {@code head}. */
+    private static void awaitRebuilt(ServiceApi admin, long head) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
         while (System.nanoTime() < deadline) {
-            boolean behind = false;
+            boolean done = true;
             for (JsonNode model : admin.get("/api/v1/admin/projections")) {
-                behind |= model.get("position").isNull() || model.get("position").asLong() < head;
+                done &= !model.get("replaying").asBoolean() && !model.get("position").isNull() && model.get("position").asLong() >= head;
             }
-            if (!behind) {
+            if (done) {
                 return;
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("The read models did not reach event " + head + " within an hour");
+        throw new IllegalStateException("The read models were not rebuilt up to event " + head + " within an hour");
     }
 
     /** The store the service uses: a real MongoDB when {@code RETRO_MONGODB_URI} is set (the service inherits it), else the embedded one. */

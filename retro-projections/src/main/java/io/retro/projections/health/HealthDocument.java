@@ -19,18 +19,20 @@ import org.bson.Document;
 
 /**
  * The stored shape of a team's health facts: one document per team, maps keyed by the ids of
- * sprints (retros), tech-debt items, action items and updates, so every event is one idempotent
- * {@code $set} or {@code $unset}. Decimals are strings, dates ISO text.
+ * sprints (retros), tech-debt items, action items and updates, and one document per retro with its
+ * items; so every event is one idempotent {@code $set} or {@code $unset}. Decimals are strings,
+ * dates ISO text.
  */
 final class HealthDocument {
 
     static final String TEAMS = "health_teams";
-    /** Which team a retro belongs to and its template: item events name the retro only. */
+    /** Per retro: its team and template (item events name the retro only) and its items. */
     static final String RETROS = "health_retros";
 
     private HealthDocument() {}
 
-    static TeamHealthFacts toFacts(Document document) {
+    /** @param retros the retro documents of the team's sprints, by retro id */
+    static TeamHealthFacts toFacts(Document document, Map<String, Document> retros) {
         List<Band> bands = new ArrayList<>();
         for (Object value : document.get("bands", new Document()).values()) {
             Document band = (Document) value;
@@ -45,7 +47,8 @@ final class HealthDocument {
             }
             Document mix = sprint.get("mix", Document.class);
             List<RetroItem> items = new ArrayList<>();
-            for (Object item : sprint.get("items", new Document()).values()) {
+            Document retro = retros.getOrDefault(entry.getKey(), new Document());
+            for (Object item : retro.get("items", new Document()).values()) {
                 Document retroItem = (Document) item;
                 if (retroItem.getString("category") != null && retroItem.getString("sentiment") != null) {
                     items.add(new RetroItem(WorkCategory.valueOf(retroItem.getString("category")),

@@ -3,7 +3,6 @@ package io.retro.projections.health;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.retro.api.health.FindTeamHealthQuery;
@@ -36,7 +35,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -108,11 +109,16 @@ public class HealthProjection {
                 Updates.set(sprint + ".end", event.sprintEnd().toString())));
     }
 
+    /*
+     * A retro's items live in its own document in RETROS, not in the team's: a team's document
+     * would otherwise grow with every item of every sprint, and be rewritten whole for each.
+     */
+
     @EventHandler
     void on(RetroItemAddedEvent event) {
         retro(event.retroId()).ifPresent(retro -> {
             Sentiment sentiment = RetroTemplate.valueOf(retro.getString("template")).sentimentOf(event.column());
-            update(retro.getString("teamId"), Updates.set(item(event.retroId(), event.itemId()), new Document()
+            updateRetro(event.retroId(), Updates.set(item(event.itemId()), new Document()
                     .append("category", event.category() == null ? null : event.category().name())
                     .append("sentiment", sentiment.name())));
         });
@@ -123,21 +129,25 @@ public class HealthProjection {
         if (event.category() == null) {
             return;
         }
-        retro(event.retroId()).ifPresent(retro -> update(retro.getString("teamId"), Updates.set(
-                item(event.retroId(), event.itemId()) + ".category", event.category().name())));
+        retro(event.retroId()).ifPresent(retro -> updateRetro(event.retroId(), Updates.set(item(event.itemId()) + ".category",
+                event.category().name())));
     }
 
     @EventHandler
     void on(RetroItemDeletedEvent event) {
-        retro(event.retroId()).ifPresent(retro -> update(retro.getString("teamId"), Updates.unset(item(event.retroId(), event.itemId()))));
+        retro(event.retroId()).ifPresent(retro -> updateRetro(event.retroId(), Updates.unset(item(event.itemId()))));
     }
 
     private Optional<Document> retro(String retroId) {
         return Optional.ofNullable(readModel.forEvents(HealthDocument.RETROS).find(eq("_id", retroId)).first());
     }
 
-    private static String item(String retroId, String itemId) {
-        return "sprints." + retroId + ".items." + itemId;
+    private void updateRetro(String retroId, Bson change) {
+        readModel.forEvents(HealthDocument.RETROS).updateOne(eq("_id", retroId), change);
+    }
+
+    private static String item(String itemId) {
+        return "items." + itemId;
     }
 
     @EventHandler
@@ -202,6 +212,16 @@ public class HealthProjection {
         update(event.teamId(), Updates.set("updates." + event.updateId() + ".acks." + event.memberId(), true));
     }
 
+    /** The retro documents of these teams' sprints, by retro id: one lookup by {@code _id}. */
+    private Map<String, Document> retrosOf(List<Document> teams) {
+        List<String> retroIds = teams.stream().flatMap(team -> team.get("sprints", new Document()).keySet().stream()).toList();
+        Map<String, Document> retros = new HashMap<>();
+        if (!retroIds.isEmpty()) {
+            readModel.forQueries(HealthDocument.RETROS).find(in("_id", retroIds)).forEach(retro -> retros.put(retro.getString("_id"), retro));
+        }
+        return retros;
+    }
+
     @ResetHandler
     void reset() {
         readModel.beginRebuild();
@@ -210,16 +230,17 @@ public class HealthProjection {
     @QueryHandler
     Optional<TeamHealthView> handle(FindTeamHealthQuery query) {
         return Optional.ofNullable(readModel.forQueries(HealthDocument.TEAMS).find(eq("_id", query.teamId())).first())
-                .map(HealthDocument::toFacts)
+                .map(team -> HealthDocument.toFacts(team, retrosOf(List.of(team))))
                 .map(facts -> HealthCalculator.health(facts, query.from(), query.to(), query.granularity()));
     }
 
     @QueryHandler
     List<TeamHealthView> handle(FindTeamsHealthQuery query) {
-        MongoCollection<Document> teams = readModel.forQueries(HealthDocument.TEAMS);
+        List<Document> teams = readModel.forQueries(HealthDocument.TEAMS).find(in("_id", query.teamIds())).into(new ArrayList<>());
+        Map<String, Document> retros = retrosOf(teams);
         List<TeamHealthView> result = new ArrayList<>();
-        for (Document document : teams.find(in("_id", query.teamIds()))) {
-            result.add(HealthCalculator.health(HealthDocument.toFacts(document), query.from(), query.to(), query.granularity()));
+        for (Document team : teams) {
+            result.add(HealthCalculator.health(HealthDocument.toFacts(team, retros), query.from(), query.to(), query.granularity()));
         }
         result.sort((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(String.valueOf(a.name()), String.valueOf(b.name())));
         return result;
