@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,12 +79,12 @@ class LoadTestIT {
     private void run(List<ServiceNode> nodes, Results results) throws Exception {
         int port = nodes.get(0).port();
         ServiceApi admin = new ServiceApi(port, "admin", ADMIN_PASSWORD);
-        String lead = user(admin, "lead");
+        String lead = admin.newUser("lead", PASSWORD);
         ServiceApi facilitator = new ServiceApi(port, lead, PASSWORD);
         String teamId = facilitator.id(facilitator.post("/api/v1/teams", Map.of("name", "Load"), 201));
         List<String> usernames = new ArrayList<>(List.of(lead));
         for (int i = 1; i < MEMBERS; i++) {
-            String username = user(admin, "member" + i);
+            String username = admin.newUser("member" + i, PASSWORD);
             facilitator.post("/api/v1/teams/" + teamId + "/members", Map.of("username", username, "role", "ENGINEER"), 204);
             usernames.add(username);
         }
@@ -192,9 +191,4 @@ class LoadTestIT {
         }
     }
 
-    private static String user(ServiceApi admin, String name) {
-        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/v1/users", Map.of("username", username, "password", PASSWORD, "displayName", name), 201);
-        return username;
-    }
 }

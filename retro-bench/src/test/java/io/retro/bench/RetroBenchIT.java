@@ -59,12 +59,12 @@ class RetroBenchIT {
                 MongoClient mongo = MongoClients.create(storeUri(service))) {
             String databaseName = Optional.ofNullable(new ConnectionString(storeUri(service)).getDatabase()).orElse("retro");
             ServiceApi admin = new ServiceApi(service.port(), "admin", ADMIN_PASSWORD);
-            String lead = user(admin, "lead");
+            String lead = admin.newUser("lead", PASSWORD);
             ServiceApi facilitator = new ServiceApi(service.port(), lead, PASSWORD);
             String teamId = facilitator.id(facilitator.post("/api/v1/teams", Map.of("name", "Bench"), 201));
             List<ServiceApi> members = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                String username = user(admin, "member" + i);
+                String username = admin.newUser("member" + i, PASSWORD);
                 facilitator.post("/api/v1/teams/" + teamId + "/members", Map.of("username", username, "role", "ENGINEER"), 204);
                 members.add(new ServiceApi(service.port(), username, PASSWORD));
             }
@@ -329,11 +329,6 @@ class RetroBenchIT {
         return real == null || real.isBlank() ? service.embeddedStoreUri() : real;
     }
 
-    private String user(ServiceApi admin, String name) {
-        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/v1/users", Map.of("username", username, "password", PASSWORD, "displayName", name), 201);
-        return username;
-    }
 
     private static String startRetro(ServiceApi facilitator, String teamId, String sprint, LocalDate start) {
         return startRetro(facilitator, teamId, sprint, start, 3);

@@ -4,7 +4,6 @@ import io.retro.support.ServiceApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** A team with members and one retro in REFLECT, made over REST, as each member can reach it on any node. */
 record RetroOnNodes(String teamId, String retroId, List<Credentials> members) {
@@ -21,12 +20,12 @@ record RetroOnNodes(String teamId, String retroId, List<Credentials> members) {
 
     static RetroOnNodes create(int port, int memberCount) {
         ServiceApi admin = new ServiceApi(port, "admin", ADMIN_PASSWORD);
-        Credentials lead = user(admin, "lead");
+        Credentials lead = new Credentials(admin.newUser("lead", PASSWORD), PASSWORD);
         ServiceApi facilitator = lead.on(port);
         String teamId = facilitator.id(facilitator.post("/api/v1/teams", Map.of("name", "Nodes"), 201));
         List<Credentials> members = new ArrayList<>(List.of(lead));
         for (int i = 1; i < memberCount; i++) {
-            Credentials member = user(admin, "member" + i);
+            Credentials member = new Credentials(admin.newUser("member" + i, PASSWORD), PASSWORD);
             facilitator.post("/api/v1/teams/" + teamId + "/members", Map.of("username", member.username(), "role", "ENGINEER"), 204);
             members.add(member);
         }
@@ -40,11 +39,5 @@ record RetroOnNodes(String teamId, String retroId, List<Credentials> members) {
         List<String> ids = new ArrayList<>();
         members.get(0).on(port).get("/api/v1/retros/" + retroId).get("items").forEach(item -> ids.add(item.get("id").asText()));
         return ids;
-    }
-
-    private static Credentials user(ServiceApi admin, String name) {
-        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/v1/users", Map.of("username", username, "password", PASSWORD, "displayName", name), 201);
-        return new Credentials(username, PASSWORD);
     }
 }

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 
 /** Retro's REST API over loopback, as one user, for tests and benchmarks that run the service as a process. */
 public final class ServiceApi {
@@ -43,6 +45,13 @@ public final class ServiceApi {
 
     public JsonNode put(String path, Object body, int expected) {
         return send("PUT", path, body, expected);
+    }
+
+    /** As the administrator: creates a user whose username is {@code name} with a unique suffix, and returns that username. */
+    public String newUser(String name, String password) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        post("/api/v1/users", Map.of("username", username, "password", password, "displayName", name), 201);
+        return username;
     }
 
     public String id(JsonNode created) {
