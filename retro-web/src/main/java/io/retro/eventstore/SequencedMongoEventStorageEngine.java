@@ -81,6 +81,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private static final int MAX_APPEND_ATTEMPTS = 3;
     private static final int FIRST_AGGREGATE_WINDOW = 16;
     private static final long FIRST_SEQUENCE = 1;
+    private static final Comparator<Document> BY_NUMBER = Comparator.comparingLong(d -> d.get("_id", Number.class).longValue());
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -89,6 +90,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final int maxGapOffset;
     private final Duration gapTimeout;
     private final Clock clock;
+    private final RecentEvents recentEvents;
     private final Map<Long, Instant> gapsFirstMissed = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Instant> eldest) {
@@ -108,6 +110,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         this.maxGapOffset = builder.maxGapOffset;
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
+        this.recentEvents = new RecentEvents(builder.recentEvents);
         addStreamKeysToOlderEvents();
         createMissingIndexes();
     }
@@ -309,13 +312,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             wanted.addAll(previous.getGaps());
         }
         LongStream.rangeClosed(after + 1, Math.min(after + batchSize, head)).forEach(wanted::add);
-        List<Document> found = wanted.isEmpty() ? new ArrayList<>() : events.find(in("_id", wanted)).into(new ArrayList<>());
+        List<Document> found = lookUp(wanted);
         if (found.isEmpty() && head > after + batchSize) {
             // A whole batch of numbers was reserved and never stored (failed appends): step over
             // them with a range query, which the embedded server answers by scanning.
             found = events.find(gt("_id", after)).sort(Sorts.ascending("_id")).limit(batchSize).into(new ArrayList<>());
         }
-        found.sort(Comparator.comparingLong(d -> d.get("_id", Number.class).longValue()));
+        found.sort(BY_NUMBER);
 
         List<TrackedEventData<?>> result = new ArrayList<>(found.size());
         GapAwareTrackingToken token = previous;
@@ -331,6 +334,23 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                     : new TrackedDomainEventData<>(token, entry));
         }
         return result;
+    }
+
+    /** The stored events among these numbers: those read lately from memory, the rest from the store. */
+    private List<Document> lookUp(List<Long> numbers) {
+        if (numbers.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Map<Long, Document> remembered = recentEvents.find(numbers);
+        List<Document> found = new ArrayList<>(remembered.values());
+        if (remembered.size() < numbers.size()) {
+            List<Long> missing = numbers.stream().filter(number -> !remembered.containsKey(number)).toList();
+            List<Document> read = events.find(in("_id", missing)).into(new ArrayList<>());
+            read.sort(BY_NUMBER);
+            recentEvents.remember(read);
+            found.addAll(read);
+        }
+        return found;
     }
 
     /**
@@ -362,6 +382,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             return (GapAwareTrackingToken) token;
         }
         throw new IllegalArgumentException("This event store tracks with GapAwareTrackingToken, not " + token.getClass().getName());
+    }
+
+    /** How many of the events read last the engine keeps for its other readers. */
+    public int recentEventsKept() {
+        return recentEvents.capacity();
     }
 
     /** The highest number handed out so far, stored or not. A lookup of one document. */
@@ -525,6 +550,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         private int maxGapOffset = 10_000;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
+        private int recentEvents = 10_000;
 
         Builder() {
             persistenceExceptionResolver(SequencedMongoEventStorageEngine::isDuplicateKey);
@@ -552,6 +578,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** How many of the events read last the engine keeps for its other readers; 0 keeps none. */
+        public Builder recentEvents(int recentEvents) {
+            this.recentEvents = recentEvents;
             return this;
         }
 

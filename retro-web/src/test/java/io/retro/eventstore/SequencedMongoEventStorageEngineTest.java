@@ -135,10 +135,50 @@ class SequencedMongoEventStorageEngineTest {
                 .containsExactly("old-0", "old-1");
     }
 
+    /**
+     * Shows where the second reader's events come from by taking them out of the store after the
+     * first read: an engine that remembers recent events still delivers them, one that keeps none does not.
+     */
+    @Test
+    void readersOfTheSameEventsShareOneLookup() {
+        SequencedMongoEventStorageEngine remembering = engine();
+        SequencedMongoEventStorageEngine forgetting = engine(0);
+        for (int i = 0; i < 5; i++) {
+            remembering.appendEvents(event("a", i));
+        }
+        assertThat(remembering.readEvents(null, false).count()).isEqualTo(5);
+        assertThat(forgetting.readEvents(null, false).count()).isEqualTo(5);
+
+        store.database().getCollection(SequencedMongoEventStorageEngine.EVENTS).deleteMany(new Document());
+
+        assertThat(remembering.readEvents(null, false).map(e -> (Object) e.getPayload()).toList())
+                .containsExactly("a-0", "a-1", "a-2", "a-3", "a-4");
+        assertThat(forgetting.readEvents(null, false).count()).isZero();
+    }
+
+    @Test
+    void rememberedEventsAreBoundedToTheLastRead() {
+        SequencedMongoEventStorageEngine engine = engine(3);
+        for (int i = 0; i < 5; i++) {
+            engine.appendEvents(event("a", i));
+        }
+        assertThat(engine.readEvents(null, false).count()).isEqualTo(5);
+
+        store.database().getCollection(SequencedMongoEventStorageEngine.EVENTS).deleteMany(new Document());
+
+        assertThat(engine.readEvents(null, false).map(e -> (Object) e.getPayload()).toList())
+                .containsExactly("a-2", "a-3", "a-4");
+    }
+
     private SequencedMongoEventStorageEngine engine() {
+        return engine(10_000);
+    }
+
+    private SequencedMongoEventStorageEngine engine(int recentEvents) {
         return SequencedMongoEventStorageEngine.builder()
                 .database(store.database())
                 .clock(clock)
+                .recentEvents(recentEvents)
                 .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer())
                 .build();

@@ -1,0 +1,60 @@
+package io.retro.eventstore;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * The stored events read last, by their number, shared by every reader of one engine. Every read
+ * model has its own processor reading the whole stream, mostly at the same place: without this, the
+ * store looks up each event once per processor. A stored event never changes, so a copy is as good
+ * as the store's; a number not stored yet is never remembered, so a gap is still asked for.
+ */
+final class RecentEvents {
+
+    private final int capacity;
+    private final Map<Long, Document> byNumber;
+
+    RecentEvents(int capacity) {
+        this.capacity = capacity;
+        // Insertion order: the oldest reads go first, and readers that fell far behind read from the store.
+        this.byNumber = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Document> eldest) {
+                return size() > RecentEvents.this.capacity;
+            }
+        };
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** The remembered events among these numbers. */
+    synchronized Map<Long, Document> find(Collection<Long> numbers) {
+        Map<Long, Document> found = new HashMap<>();
+        if (capacity == 0) {
+            return found;
+        }
+        for (Long number : numbers) {
+            Document event = byNumber.get(number);
+            if (event != null) {
+                found.put(number, event);
+            }
+        }
+        return found;
+    }
+
+    /** Remembers events just read from the store, each under its {@code _id}. */
+    synchronized void remember(List<Document> events) {
+        if (capacity == 0) {
+            return;
+        }
+        for (Document event : events) {
+            byNumber.putIfAbsent(event.get("_id", Number.class).longValue(), event);
+        }
+    }
+}
