@@ -1,6 +1,7 @@
 package io.retro.eventstore;
 
 import com.mongodb.client.MongoDatabase;
+import io.retro.projections.shared.BatchWritesInterceptor;
 import io.retro.store.EmbeddedMongoServer;
 import java.time.Duration;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -80,11 +81,19 @@ public class EventStoreConfiguration {
     /**
      * Every event handler runs in a pooled streaming processor: segments claimed through the token
      * store, events read from {@link StoredEventSource}, which wakes them as soon as events are stored.
+     * A segment handles the events waiting for it together, up to the batch size, writes each
+     * read-model document they change once ({@link BatchWritesInterceptor}) and stores its token
+     * once; handlers are idempotent, so a batch cut short by a crash is safe to handle again. A lone
+     * event is still handled at once.
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessors(ObjectProvider<StoredEventSource> storedEvents) {
+    ConfigurerModule pooledStreamingProcessors(ObjectProvider<StoredEventSource> storedEvents,
+            @Value("${retro.processors.batch-size:100}") int batchSize) {
         // Looked up when the processors are built: the source needs the engine, which needs Axon's configuration.
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder.messageSource(storedEvents.getObject()));
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .messageSource(storedEvents.getObject())
+                        .batchSize(batchSize))
+                .registerDefaultHandlerInterceptor((config, processor) -> new BatchWritesInterceptor());
     }
 }

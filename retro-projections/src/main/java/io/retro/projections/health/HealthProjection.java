@@ -3,7 +3,6 @@ package io.retro.projections.health;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.retro.api.health.FindTeamHealthQuery;
 import io.retro.api.health.FindTeamsHealthQuery;
@@ -29,6 +28,7 @@ import io.retro.api.techdebt.TechDebtStatusChangedEvent;
 import io.retro.api.techdebt.TechDebtVoteWithdrawnEvent;
 import io.retro.api.techdebt.TechDebtVotedEvent;
 import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,16 +59,19 @@ import org.springframework.stereotype.Component;
 public class HealthProjection {
 
     public static final String PROCESSING_GROUP = "health";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final ReadModel readModel;
+    private final ReadModelDocuments teams;
+    private final ReadModelDocuments retros;
 
     public HealthProjection(ReadModels readModels) {
         this.readModel = readModels.define(PROCESSING_GROUP, List.of(HealthDocument.TEAMS, HealthDocument.RETROS));
+        this.teams = readModel.documents(HealthDocument.TEAMS);
+        this.retros = readModel.documents(HealthDocument.RETROS);
     }
 
     private void update(String teamId, Bson change) {
-        readModel.forEvents(HealthDocument.TEAMS).updateOne(eq("_id", teamId), change, UPSERT);
+        teams.upsert(teamId, change);
     }
 
     private static String day(Instant instant) {
@@ -100,8 +103,8 @@ public class HealthProjection {
 
     @EventHandler
     void on(RetroStartedEvent event) {
-        readModel.forEvents(HealthDocument.RETROS).updateOne(eq("_id", event.retroId()), Updates.combine(
-                Updates.set("teamId", event.teamId()), Updates.set("template", event.template().name())), UPSERT);
+        retros.upsert(event.retroId(), Updates.combine(
+                Updates.set("teamId", event.teamId()), Updates.set("template", event.template().name())));
         String sprint = "sprints." + event.retroId();
         update(event.teamId(), Updates.combine(
                 Updates.set(sprint + ".name", event.sprint()),
@@ -139,11 +142,11 @@ public class HealthProjection {
     }
 
     private Optional<Document> retro(String retroId) {
-        return Optional.ofNullable(readModel.forEvents(HealthDocument.RETROS).find(eq("_id", retroId)).first());
+        return retros.find(retroId);
     }
 
     private void updateRetro(String retroId, Bson change) {
-        readModel.forEvents(HealthDocument.RETROS).updateOne(eq("_id", retroId), change);
+        retros.update(retroId, change);
     }
 
     private static String item(String itemId) {

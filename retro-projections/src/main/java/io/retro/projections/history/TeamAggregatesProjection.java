@@ -2,7 +2,6 @@ package io.retro.projections.history;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.retro.api.history.FindTeamAggregatesQuery;
 import io.retro.api.history.TeamAggregatesView;
@@ -10,6 +9,7 @@ import io.retro.api.productupdate.ProductUpdatePostedEvent;
 import io.retro.api.retro.RetroStartedEvent;
 import io.retro.api.techdebt.TechDebtProposedEvent;
 import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
 import java.util.List;
 import java.util.Optional;
@@ -31,16 +31,17 @@ public class TeamAggregatesProjection {
 
     public static final String PROCESSING_GROUP = "team-aggregates";
     static final String COLLECTION = "team_aggregates";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final ReadModel readModel;
+    private final ReadModelDocuments teams;
 
     public TeamAggregatesProjection(ReadModels readModels) {
         this.readModel = readModels.define(PROCESSING_GROUP, List.of(COLLECTION));
+        this.teams = readModel.documents(COLLECTION);
     }
 
     private void add(String teamId, String aggregateId) {
-        readModel.forEvents(COLLECTION).updateOne(eq("_id", teamId), Updates.addToSet("aggregateIds", aggregateId), UPSERT);
+        teams.upsert(teamId, Updates.addToSet("aggregateIds", aggregateId));
     }
 
     @EventHandler

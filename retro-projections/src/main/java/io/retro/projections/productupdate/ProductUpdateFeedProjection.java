@@ -3,7 +3,6 @@ package io.retro.projections.productupdate;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.retro.api.productupdate.FindProductUpdateQuery;
 import io.retro.api.productupdate.FindProductUpdatesQuery;
@@ -18,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,36 +38,36 @@ import org.springframework.stereotype.Component;
 public class ProductUpdateFeedProjection {
 
     public static final String PROCESSING_GROUP = "product-update-feed";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final ReadModel readModel;
-
+    private final ReadModelDocuments updates;
+    private final ReadModelDocuments feeds;
 
     public ProductUpdateFeedProjection(ReadModels readModels) {
         this.readModel = readModels.define(PROCESSING_GROUP, List.of(ProductUpdateDocument.COLLECTION, ProductUpdateDocument.FEEDS));
+        this.updates = readModel.documents(ProductUpdateDocument.COLLECTION);
+        this.feeds = readModel.documents(ProductUpdateDocument.FEEDS);
     }
 
     @EventHandler
     void on(ProductUpdatePostedEvent event, @Timestamp Instant postedAt) {
-        readModel.forEvents(ProductUpdateDocument.COLLECTION).updateOne(eq("_id", event.updateId()), ProductUpdateDocument.posted(event, postedAt), UPSERT);
-        readModel.forEvents(ProductUpdateDocument.FEEDS).updateOne(eq("_id", event.teamId()), Updates.addToSet("updateIds", event.updateId()), UPSERT);
+        updates.upsert(event.updateId(), ProductUpdateDocument.posted(event, postedAt));
+        feeds.upsert(event.teamId(), Updates.addToSet("updateIds", event.updateId()));
     }
 
     @EventHandler
     void on(ProductUpdateAcknowledgedEvent event) {
-        readModel.forEvents(ProductUpdateDocument.COLLECTION).updateOne(eq("_id", event.updateId()), ProductUpdateDocument.acknowledged(event.memberId()), UPSERT);
+        updates.upsert(event.updateId(), ProductUpdateDocument.acknowledged(event.memberId()));
     }
 
     @EventHandler
     void on(ProductUpdateQuestionAskedEvent event, @Timestamp Instant askedAt) {
-        readModel.forEvents(ProductUpdateDocument.COLLECTION).updateOne(eq("_id", event.updateId()),
-                ProductUpdateDocument.asked(event.questionId(), event.text(), event.authorId(), askedAt), UPSERT);
+        updates.upsert(event.updateId(), ProductUpdateDocument.asked(event.questionId(), event.text(), event.authorId(), askedAt));
     }
 
     @EventHandler
     void on(ProductUpdateQuestionAnsweredEvent event, @Timestamp Instant answeredAt) {
-        readModel.forEvents(ProductUpdateDocument.COLLECTION).updateOne(eq("_id", event.updateId()),
-                ProductUpdateDocument.answered(event.questionId(), event.text(), event.answeredBy(), answeredAt), UPSERT);
+        updates.upsert(event.updateId(), ProductUpdateDocument.answered(event.questionId(), event.text(), event.answeredBy(), answeredAt));
     }
 
     @ResetHandler

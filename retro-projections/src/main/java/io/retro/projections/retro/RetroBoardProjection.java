@@ -1,10 +1,8 @@
 package io.retro.projections.retro;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.retro.api.retro.ActionItemAddedEvent;
 import io.retro.api.retro.ActionItemStatus;
@@ -26,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -49,13 +48,13 @@ import org.springframework.stereotype.Component;
 public class RetroBoardProjection {
 
     public static final String PROCESSING_GROUP = "retro-boards";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final ReadModel readModel;
-
+    private final ReadModelDocuments boards;
 
     public RetroBoardProjection(ReadModels readModels) {
         this.readModel = readModels.define(PROCESSING_GROUP, List.of(RetroBoardDocument.COLLECTION));
+        this.boards = readModel.documents(RetroBoardDocument.COLLECTION);
     }
 
     @EventHandler
@@ -63,7 +62,7 @@ public class RetroBoardProjection {
         Document fields = RetroBoardDocument.started(event);
         List<Bson> inserts = new ArrayList<>();
         fields.forEach((name, value) -> inserts.add(Updates.setOnInsert(name, value)));
-        readModel.forEvents(RetroBoardDocument.COLLECTION).updateOne(eq("_id", event.retroId()), Updates.combine(inserts), UPSERT);
+        boards.upsert(event.retroId(), Updates.combine(inserts));
     }
 
     @EventHandler
@@ -133,8 +132,7 @@ public class RetroBoardProjection {
     void on(CarriedActionItemReviewedEvent event, @SequenceNumber long sequence) {
         apply(event.retroId(), sequence, Updates.set("carried." + event.actionItemId() + ".decision", event.decision().name()));
         if (event.decision() == CarryOverDecision.DONE) {
-            readModel.forEvents(RetroBoardDocument.COLLECTION).updateOne(eq("_id", event.sourceRetroId()),
-                    Updates.set("actionItems." + event.actionItemId() + ".status", ActionItemStatus.DONE.name()));
+            boards.update(event.sourceRetroId(), Updates.set("actionItems." + event.actionItemId() + ".status", ActionItemStatus.DONE.name()));
         }
     }
 
@@ -160,6 +158,6 @@ public class RetroBoardProjection {
     }
 
     private void apply(String retroId, long sequence, Bson change) {
-        readModel.forEvents(RetroBoardDocument.COLLECTION).updateOne(and(eq("_id", retroId), lt("version", sequence)), Updates.combine(change, Updates.set("version", sequence)));
+        boards.updateWhere(retroId, lt("version", sequence), Updates.combine(change, Updates.set("version", sequence)));
     }
 }

@@ -1,10 +1,8 @@
 package io.retro.projections.retro;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.retro.api.retro.ActionItemAddedEvent;
 import io.retro.api.retro.ActionItemStatus;
@@ -19,6 +17,7 @@ import io.retro.api.retro.RetroSummaryView;
 import java.time.Instant;
 import java.util.List;
 import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,26 +37,26 @@ import org.springframework.stereotype.Component;
 public class TeamRetrosProjection {
 
     public static final String PROCESSING_GROUP = "team-retros";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final ReadModel readModel;
-
+    private final ReadModelDocuments teams;
 
     public TeamRetrosProjection(ReadModels readModels) {
         this.readModel = readModels.define(PROCESSING_GROUP, List.of(TeamRetrosDocument.COLLECTION));
+        this.teams = readModel.documents(TeamRetrosDocument.COLLECTION);
     }
 
     @EventHandler
     void on(RetroStartedEvent event) {
-        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set("retros." + event.retroId(), new Document("sprint", event.sprint())
+        teams.upsert(event.teamId(), Updates.set("retros." + event.retroId(), new Document("sprint", event.sprint())
                 .append("phase", "REFLECT")
                 .append("sprintStart", event.sprintStart().toString())
-                .append("sprintEnd", event.sprintEnd().toString())), UPSERT);
+                .append("sprintEnd", event.sprintEnd().toString())));
     }
 
     @EventHandler
     void on(RetroPhaseChangedEvent event) {
-        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set("retros." + event.retroId() + ".phase", event.phase().name()), UPSERT);
+        teams.upsert(event.teamId(), Updates.set("retros." + event.retroId() + ".phase", event.phase().name()));
     }
 
     /**
@@ -68,29 +67,27 @@ public class TeamRetrosProjection {
     @EventHandler
     void on(ActionItemAddedEvent event, @Timestamp Instant addedAt) {
         String action = "actions." + event.actionItemId();
-        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.combine(
+        teams.upsert(event.teamId(), Updates.combine(
                 Updates.set(action + ".retroId", event.retroId()),
                 Updates.set(action + ".text", event.text()),
                 Updates.set(action + ".ownerId", event.ownerId()),
                 Updates.set(action + ".dueDate", event.dueDate() == null ? null : event.dueDate().toString()),
-                Updates.set(action + ".addedAt", addedAt.toString())), UPSERT);
-        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(and(eq("_id", event.teamId()), exists(action + ".status", false)),
-                Updates.set(action + ".status", ActionItemStatus.OPEN.name()));
+                Updates.set(action + ".addedAt", addedAt.toString())));
+        teams.updateWhere(event.teamId(), exists(action + ".status", false), Updates.set(action + ".status", ActionItemStatus.OPEN.name()));
     }
 
     @EventHandler
     void on(ActionItemStatusChangedEvent event) {
-        readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()),
-                Updates.set("actions." + event.actionItemId() + ".status", event.status().name()), UPSERT);
+        teams.upsert(event.teamId(), Updates.set("actions." + event.actionItemId() + ".status", event.status().name()));
     }
 
     @EventHandler
     void on(CarriedActionItemReviewedEvent event) {
         String action = "actions." + event.actionItemId();
         switch (event.decision()) {
-            case DONE -> readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set(action + ".status", ActionItemStatus.DONE.name()), UPSERT);
-            case DROP -> readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set(action + ".dropped", true), UPSERT);
-            case KEEP -> readModel.forEvents(TeamRetrosDocument.COLLECTION).updateOne(eq("_id", event.teamId()), Updates.set(action + ".dropped", false), UPSERT);
+            case DONE -> teams.upsert(event.teamId(), Updates.set(action + ".status", ActionItemStatus.DONE.name()));
+            case DROP -> teams.upsert(event.teamId(), Updates.set(action + ".dropped", true));
+            case KEEP -> teams.upsert(event.teamId(), Updates.set(action + ".dropped", false));
         }
     }
 

@@ -65,8 +65,13 @@ public final class ReadModel {
         return collection(collection, current().active());
     }
 
-    /** Where event handlers write: the generation being built during a rebuild. */
-    public MongoCollection<Document> forEvents(String collection) {
+    /** Where event handlers change documents: the generation being built during a rebuild. */
+    public ReadModelDocuments documents(String collection) {
+        collection(collection, 0);
+        return new ReadModelDocuments(() -> forEvents(collection));
+    }
+
+    private MongoCollection<Document> forEvents(String collection) {
         Generations now = current();
         return collection(collection, now.building() == null ? now.active() : now.building());
     }

@@ -23,6 +23,8 @@ public final class ReadModelContents {
         for (String collection : readModel.collections()) {
             Map<String, String> documents = new TreeMap<>();
             for (Document document : readModel.forQueries(collection).find()) {
+                // How many writes made the document is no part of what it holds.
+                document.remove(BatchWrites.REVISION);
                 documents.put(String.valueOf(document.get("_id")), ((Document) canonical(document)).toJson());
             }
             contents.put(collection, documents);

@@ -3,8 +3,6 @@ package io.retro.projections.team;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.retro.api.team.BalanceTargetAgreedEvent;
 import io.retro.api.team.FindTeamQuery;
@@ -15,6 +13,7 @@ import io.retro.api.team.TeamMemberRoleChangedEvent;
 import io.retro.api.team.TeamSummaryView;
 import io.retro.api.team.TeamView;
 import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,36 +37,33 @@ import org.springframework.stereotype.Component;
 public class TeamProjection {
 
     public static final String PROCESSING_GROUP = "teams";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final ReadModel readModel;
+    private final ReadModelDocuments teams;
 
     public TeamProjection(ReadModels readModels) {
         this.readModel = readModels.define(PROCESSING_GROUP, List.of(TeamDocument.COLLECTION));
-    }
-
-    private MongoCollection<Document> teams() {
-        return readModel.forEvents(TeamDocument.COLLECTION);
+        this.teams = readModel.documents(TeamDocument.COLLECTION);
     }
 
     @EventHandler
     void on(TeamCreatedEvent event) {
-        teams().updateOne(eq("_id", event.teamId()), Updates.set("name", event.name()), UPSERT);
+        teams.upsert(event.teamId(), Updates.set("name", event.name()));
     }
 
     @EventHandler
     void on(TeamMemberAddedEvent event) {
-        teams().updateOne(eq("_id", event.teamId()), TeamDocument.setMember(event.userId(), event.role()), UPSERT);
+        teams.upsert(event.teamId(), TeamDocument.setMember(event.userId(), event.role()));
     }
 
     @EventHandler
     void on(TeamMemberRoleChangedEvent event) {
-        teams().updateOne(eq("_id", event.teamId()), TeamDocument.setMember(event.userId(), event.role()), UPSERT);
+        teams.upsert(event.teamId(), TeamDocument.setMember(event.userId(), event.role()));
     }
 
     @EventHandler
     void on(BalanceTargetAgreedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant agreedAt) {
-        teams().updateOne(eq("_id", event.teamId()), TeamDocument.setBand(sequenceNumber, event, agreedAt), UPSERT);
+        teams.upsert(event.teamId(), TeamDocument.setBand(sequenceNumber, event, agreedAt));
     }
 
     @ResetHandler

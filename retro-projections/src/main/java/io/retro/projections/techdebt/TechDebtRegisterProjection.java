@@ -3,7 +3,6 @@ package io.retro.projections.techdebt;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.retro.api.techdebt.FindTechDebtItemQuery;
 import io.retro.api.techdebt.FindTechDebtRegisterQuery;
@@ -18,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import io.retro.projections.shared.ReadModel;
+import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,34 +39,36 @@ import org.springframework.stereotype.Component;
 public class TechDebtRegisterProjection {
 
     public static final String PROCESSING_GROUP = "tech-debt-register";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final ReadModel readModel;
-
+    private final ReadModelDocuments items;
+    private final ReadModelDocuments registers;
 
     public TechDebtRegisterProjection(ReadModels readModels) {
         this.readModel = readModels.define(PROCESSING_GROUP, List.of(TechDebtItemDocument.COLLECTION, TechDebtItemDocument.REGISTERS));
+        this.items = readModel.documents(TechDebtItemDocument.COLLECTION);
+        this.registers = readModel.documents(TechDebtItemDocument.REGISTERS);
     }
 
     @EventHandler
     void on(TechDebtProposedEvent event, @Timestamp Instant proposedAt) {
-        readModel.forEvents(TechDebtItemDocument.COLLECTION).updateOne(eq("_id", event.itemId()), TechDebtItemDocument.proposed(event, proposedAt), UPSERT);
-        readModel.forEvents(TechDebtItemDocument.REGISTERS).updateOne(eq("_id", event.teamId()), Updates.addToSet("itemIds", event.itemId()), UPSERT);
+        items.upsert(event.itemId(), TechDebtItemDocument.proposed(event, proposedAt));
+        registers.upsert(event.teamId(), Updates.addToSet("itemIds", event.itemId()));
     }
 
     @EventHandler
     void on(TechDebtVotedEvent event) {
-        readModel.forEvents(TechDebtItemDocument.COLLECTION).updateOne(eq("_id", event.itemId()), TechDebtItemDocument.voted(event.voterId(), event.voterRole()), UPSERT);
+        items.upsert(event.itemId(), TechDebtItemDocument.voted(event.voterId(), event.voterRole()));
     }
 
     @EventHandler
     void on(TechDebtVoteWithdrawnEvent event) {
-        readModel.forEvents(TechDebtItemDocument.COLLECTION).updateOne(eq("_id", event.itemId()), TechDebtItemDocument.withdrawn(event.voterId()), UPSERT);
+        items.upsert(event.itemId(), TechDebtItemDocument.withdrawn(event.voterId()));
     }
 
     @EventHandler
     void on(TechDebtStatusChangedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant changedAt) {
-        readModel.forEvents(TechDebtItemDocument.COLLECTION).updateOne(eq("_id", event.itemId()), TechDebtItemDocument.statusChanged(event, sequenceNumber, changedAt), UPSERT);
+        items.upsert(event.itemId(), TechDebtItemDocument.statusChanged(event, sequenceNumber, changedAt));
     }
 
     @ResetHandler

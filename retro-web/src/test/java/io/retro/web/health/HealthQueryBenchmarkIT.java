@@ -49,9 +49,9 @@ class HealthQueryBenchmarkIT extends RetroIntegrationTest {
         for (int t = 0; t < TEAMS; t++) {
             String teamId = UUID.randomUUID().toString();
             teamIds.add(teamId);
-            readModels.named("teams").orElseThrow().forEvents("teams").insertOne(new Document("_id", teamId)
+            readModels.named("teams").orElseThrow().forQueries("teams").insertOne(new Document("_id", teamId)
                     .append("name", "Bench " + t).append("members", new Document(adminId, "FACILITATOR")));
-            readModels.named("health").orElseThrow().forEvents("health_teams").insertOne(facts(teamId, t, today, random));
+            readModels.named("health").orElseThrow().forQueries("health_teams").insertOne(facts(teamId, t, today, random));
         }
 
         String uri = "/api/v1/teams/" + teamIds.get(0) + "/health?granularity=%s&from=" + today.minusYears(5) + "&to=" + today;

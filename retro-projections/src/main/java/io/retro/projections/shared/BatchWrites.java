@@ -1,0 +1,122 @@
+package io.retro.projections.shared;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The read-model writes of one batch of events, worked out in memory and written once per document
+ * when the batch ends. A rebuild hands a processor hundreds of events of one retro in a row; written
+ * one by one, each would rewrite the whole, growing board.
+ *
+ * <p>Each document is read once, changed in memory by every update of the batch, and replaced only
+ * if its revision is still the one read. Another writer may have changed it in between: a segment
+ * handling another aggregate's events, or another node. Then the batch's updates for that document
+ * are sent as they are, in order; handlers are idempotent, so that gives what writing them one by
+ * one would have.
+ */
+public final class BatchWrites {
+
+    /** Counts the writes to a read-model document, so that a batch can tell whether it changed since it was read. */
+    public static final String REVISION = "_rev";
+    private static final String RESOURCE = BatchWrites.class.getName();
+
+    private final Map<String, Staged> staged = new LinkedHashMap<>();
+
+    /** Gathers the writes of this unit of work's batch from now on, until {@link #flush()}. */
+    public static BatchWrites begin(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().getOrComputeResource(RESOURCE, key -> new BatchWrites());
+    }
+
+    /** The writes of the batch this thread is handling, if it gathers them. */
+    static Optional<BatchWrites> current() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(CurrentUnitOfWork.get().root().getResource(RESOURCE));
+    }
+
+    Optional<Document> find(MongoCollection<Document> collection, Object id) {
+        return Optional.ofNullable(stage(collection, id).current).map(DocumentUpdate::deepCopy);
+    }
+
+    void update(MongoCollection<Document> collection, Object id, Bson condition, Bson change, boolean upsert) {
+        Staged document = stage(collection, id);
+        document.updates.add(new UpdateOneModel<>(filter(id, condition), change, new UpdateOptions().upsert(upsert)));
+        Document after = DocumentUpdate.of(condition, change, upsert, collection.getCodecRegistry()).applyTo(document.current, id);
+        document.changed |= after != document.current;
+        document.current = after;
+    }
+
+    /** Writes every document the batch changed; called before the batch's token is stored. */
+    public void flush() {
+        for (Staged document : staged.values()) {
+            document.write();
+        }
+        staged.clear();
+    }
+
+    static Bson filter(Object id, Bson condition) {
+        return condition == null ? eq("_id", id) : and(eq("_id", id), condition);
+    }
+
+    private Staged stage(MongoCollection<Document> collection, Object id) {
+        return staged.computeIfAbsent(collection.getNamespace().getFullName() + "\u0000" + id,
+                key -> new Staged(collection, id, collection.find(eq("_id", id)).first()));
+    }
+
+    private static final class Staged {
+
+        private final MongoCollection<Document> collection;
+        private final Object id;
+        private final Document loaded;
+        private final List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        private Document current;
+        private boolean changed;
+
+        Staged(MongoCollection<Document> collection, Object id, Document loaded) {
+            this.collection = collection;
+            this.id = id;
+            this.loaded = loaded;
+            this.current = loaded;
+        }
+
+        void write() {
+            if (!changed) {
+                return;
+            }
+            try {
+                if (loaded == null) {
+                    collection.insertOne(current);
+                    return;
+                }
+                Object revision = loaded.get(REVISION);
+                Bson unchanged = revision == null ? exists(REVISION, false) : eq(REVISION, revision);
+                if (collection.replaceOne(and(eq("_id", id), unchanged), current).getMatchedCount() == 1) {
+                    return;
+                }
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            collection.bulkWrite(updates, new BulkWriteOptions().ordered(true));
+        }
+    }
+}

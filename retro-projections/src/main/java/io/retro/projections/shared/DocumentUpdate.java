@@ -1,0 +1,256 @@
+package io.retro.projections.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
+import org.bson.Document;
+
+/**
+ * One update of one document, worked out in memory as MongoDB would: how a batch of events changes
+ * a document many times and writes it once. It knows the conditions and operators the projections
+ * use ({@code $lt}, {@code $exists}, equality; {@code $set}, {@code $unset}, {@code $inc},
+ * {@code $addToSet}, {@code $setOnInsert}) and refuses any other, so that a projection that starts
+ * using one finds out in its tests, not in a wrong read model.
+ */
+final class DocumentUpdate {
+
+    private final Document condition;
+    private final Document operators;
+    private final boolean upsert;
+
+    private DocumentUpdate(Document condition, Document operators, boolean upsert) {
+        this.condition = condition;
+        this.operators = operators;
+        this.upsert = upsert;
+        operators.keySet().forEach(DocumentUpdate::requireKnownOperator);
+    }
+
+    /** Reads the condition (besides the id; {@code null}: none) and the update as the driver would send them, so values compare as stored ones do. */
+    static DocumentUpdate of(Bson condition, Bson change, boolean upsert, CodecRegistry codecs) {
+        return new DocumentUpdate(condition == null ? new Document() : decode(condition.toBsonDocument(Document.class, codecs), codecs),
+                decode(change.toBsonDocument(Document.class, codecs), codecs), upsert);
+    }
+
+    /**
+     * The document after this update, given the document before it ({@code null}: there is none).
+     * Returns the same instance when the condition does not hold and nothing is inserted.
+     */
+    Document applyTo(Document current, Object id) {
+        if (current == null) {
+            if (!upsert) {
+                return null;
+            }
+            Document inserted = new Document("_id", id);
+            apply(inserted, true);
+            return inserted;
+        }
+        if (!matches(current, condition)) {
+            return current;
+        }
+        Document changed = deepCopy(current);
+        apply(changed, false);
+        return changed;
+    }
+
+    private void apply(Document document, boolean inserting) {
+        for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            Document fields = (Document) operator.getValue();
+            for (Map.Entry<String, Object> field : fields.entrySet()) {
+                String path = field.getKey();
+                Object value = field.getValue();
+                switch (operator.getKey()) {
+                    case "$set" -> set(document, path, value);
+                    case "$setOnInsert" -> {
+                        if (inserting) {
+                            set(document, path, value);
+                        }
+                    }
+                    case "$unset" -> unset(document, path);
+                    case "$inc" -> set(document, path, add(get(document, path), (Number) value, path));
+                    case "$addToSet" -> addToSet(document, path, value);
+                    default -> throw unsupported(operator.getKey());
+                }
+            }
+        }
+    }
+
+    private static boolean matches(Document document, Document condition) {
+        for (Map.Entry<String, Object> term : condition.entrySet()) {
+            if (term.getKey().equals("$and")) {
+                for (Object part : (List<?>) term.getValue()) {
+                    if (!matches(document, (Document) part)) {
+                        return false;
+                    }
+                }
+                continue;
+            }
+            if (term.getKey().startsWith("$")) {
+                throw unsupported(term.getKey());
+            }
+            if (!holds(document, term.getKey(), term.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holds(Document document, String path, Object expected) {
+        boolean present = has(document, path);
+        Object actual = get(document, path);
+        if (!(expected instanceof Document operators) || operators.keySet().stream().noneMatch(key -> key.startsWith("$"))) {
+            return present && Objects.equals(actual, expected);
+        }
+        for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            boolean holds = switch (operator.getKey()) {
+                case "$exists" -> present == (Boolean) operator.getValue();
+                case "$lt" -> present && compare(actual, operator.getValue()) < 0;
+                default -> throw unsupported(operator.getKey());
+            };
+            if (!holds) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Numbers by value and strings by text; a value of another type never matches a range. */
+    private static int compare(Object actual, Object bound) {
+        if (actual instanceof Number a && bound instanceof Number b) {
+            return (a instanceof Double || b instanceof Double)
+                    ? Double.compare(a.doubleValue(), b.doubleValue())
+                    : Long.compare(a.longValue(), b.longValue());
+        }
+        if (actual instanceof String a && bound instanceof String b) {
+            return a.compareTo(b);
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** As {@code $inc} adds: int stays int unless it overflows; long and double widen. */
+    private static Number add(Object current, Number delta, String path) {
+        if (current == null) {
+            return delta;
+        }
+        if (!(current instanceof Number number)) {
+            throw new IllegalStateException("Cannot $inc the non-number at " + path);
+        }
+        if (number instanceof Double || delta instanceof Double) {
+            return number.doubleValue() + delta.doubleValue();
+        }
+        if (number instanceof Integer a && delta instanceof Integer b) {
+            long sum = (long) a + b;
+            if (sum == (int) sum) {
+                return (int) sum;
+            }
+            return sum;
+        }
+        return number.longValue() + delta.longValue();
+    }
+
+    private static void addToSet(Document document, String path, Object value) {
+        Object current = get(document, path);
+        if (current == null && !has(document, path)) {
+            set(document, path, new ArrayList<>(List.of(value)));
+            return;
+        }
+        if (!(current instanceof List<?> list)) {
+            throw new IllegalStateException("Cannot $addToSet to the non-array at " + path);
+        }
+        if (!list.contains(value)) {
+            List<Object> grown = new ArrayList<>(list);
+            grown.add(value);
+            set(document, path, grown);
+        }
+    }
+
+    private static void set(Document document, String path, Object value) {
+        String[] names = path.split("\\.");
+        Document parent = document;
+        for (int i = 0; i < names.length - 1; i++) {
+            Object child = parent.get(names[i]);
+            if (child == null && !parent.containsKey(names[i])) {
+                child = new Document();
+                parent.put(names[i], child);
+            }
+            if (!(child instanceof Document childDocument)) {
+                throw new IllegalStateException("Cannot create field " + names[i + 1] + " in the non-document at " + path);
+            }
+            parent = childDocument;
+        }
+        parent.put(names[names.length - 1], value);
+    }
+
+    private static void unset(Document document, String path) {
+        String[] names = path.split("\\.");
+        Document parent = document;
+        for (int i = 0; i < names.length - 1; i++) {
+            if (!(parent.get(names[i]) instanceof Document child)) {
+                return;
+            }
+            parent = child;
+        }
+        parent.remove(names[names.length - 1]);
+    }
+
+    private static boolean has(Document document, String path) {
+        String[] names = path.split("\\.");
+        Document parent = document;
+        for (int i = 0; i < names.length - 1; i++) {
+            if (!(parent.get(names[i]) instanceof Document child)) {
+                return false;
+            }
+            parent = child;
+        }
+        return parent.containsKey(names[names.length - 1]);
+    }
+
+    private static Object get(Document document, String path) {
+        Object value = document;
+        for (String name : path.split("\\.")) {
+            if (!(value instanceof Document parent)) {
+                return null;
+            }
+            value = parent.get(name);
+        }
+        return value;
+    }
+
+    /** Nested documents and lists are copied, so that a staged document never shares state with the one it came from. */
+    static Document deepCopy(Document document) {
+        Document copy = new Document();
+        document.forEach((name, value) -> copy.put(name, copyValue(value)));
+        return copy;
+    }
+
+    private static Object copyValue(Object value) {
+        if (value instanceof Document document) {
+            return deepCopy(document);
+        }
+        if (value instanceof List<?> list) {
+            return new ArrayList<>(list.stream().map(DocumentUpdate::copyValue).toList());
+        }
+        return value;
+    }
+
+    private static Document decode(BsonDocument bson, CodecRegistry codecs) {
+        return new DocumentCodec(codecs).decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
+    }
+
+    private static void requireKnownOperator(String operator) {
+        if (!List.of("$set", "$setOnInsert", "$unset", "$inc", "$addToSet").contains(operator)) {
+            throw unsupported(operator);
+        }
+    }
+
+    private static UnsupportedOperationException unsupported(String operator) {
+        return new UnsupportedOperationException("Read models are changed in memory for a batch of events, which knows no "
+                + operator + "; teach DocumentUpdate it, with a test against MongoDB");
+    }
+}

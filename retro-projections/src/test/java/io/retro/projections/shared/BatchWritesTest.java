@@ -1,0 +1,150 @@
+package io.retro.projections.shared;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BatchWritesTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private ReadModel readModel;
+    private ReadModelDocuments boards;
+    private MongoCollection<Document> stored;
+
+    @BeforeEach
+    void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        commands.add(event.getCommandName());
+                    }
+                })
+                .build());
+        readModel = new ReadModels(client.getDatabase("test")).define("boards", List.of("boards"));
+        boards = readModel.documents("boards");
+        stored = readModel.forQueries("boards");
+    }
+
+    @AfterEach
+    void stopStore() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    /** Events 1..n of one retro: each adds an item and moves the version on, as the board does. */
+    private void handleItems(int from, int to) {
+        for (int sequence = from; sequence <= to; sequence++) {
+            boards.updateWhere("retro", lt("version", (long) sequence), Updates.combine(
+                    Updates.set("items.i" + sequence, new Document("votes", 0)), Updates.set("version", (long) sequence)));
+        }
+    }
+
+    @Test
+    void aBatchWritesEachDocumentOnceAndEndsWhereSingleWritesWould() throws Exception {
+        boards.upsert("retro", Updates.set("version", 0L));
+        handleItems(1, 5);
+        Document written = stored.find(eq("_id", "retro")).first();
+        stored.deleteMany(new Document());
+        commands.clear();
+
+        inBatch(40, 0, () -> {
+            boards.upsert("retro", Updates.set("version", 0L));
+            handleItems(1, 5);
+        });
+
+        assertThat(commands).containsExactly("find", "insert");
+        Document batched = stored.find(eq("_id", "retro")).first();
+        batched.remove(BatchWrites.REVISION);
+        written.remove(BatchWrites.REVISION);
+        assertThat(batched).isEqualTo(written);
+    }
+
+    @Test
+    void aDocumentChangedByAnotherWriterMeanwhileGetsTheBatchsUpdatesOneByOne() throws Exception {
+        boards.upsert("retro", Updates.set("version", 0L));
+
+        inBatch(40, 20, () -> {
+            handleItems(1, 3);
+            // Another segment or node changes the same document before this batch ends.
+            onAnotherThread(() -> boards.upsert("retro", Updates.set("carried.x", "DONE")));
+        }, () -> boards.upsert("other", Updates.set("version", 0L)));
+
+        Document after = stored.find(eq("_id", "retro")).first();
+        assertThat(after.get("carried", Document.class)).containsEntry("x", "DONE");
+        assertThat(after.get("items", Document.class)).containsOnlyKeys("i1", "i2", "i3");
+        assertThat(after.get("version")).isEqualTo(3L);
+    }
+
+    @Test
+    void nothingReachesTheStoreBeforeTheBatchsLastEvent() throws Exception {
+        inBatch(40, 10, () -> boards.upsert("retro", Updates.set("version", 0L)),
+                () -> assertThat(stored.countDocuments()).isZero());
+
+        assertThat(stored.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aShortBatchWritesAtOnce() throws Exception {
+        inBatch(BatchWritesInterceptor.GATHERED_FROM - 1, 0, () -> boards.upsert("retro", Updates.set("version", 0L)),
+                () -> assertThat(stored.countDocuments()).isEqualTo(1));
+    }
+
+    private static void onAnotherThread(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void inBatch(int size, int atEvent, Runnable work) throws Exception {
+        inBatch(size, atEvent, work, () -> {});
+    }
+
+    /**
+     * Handles a batch of {@code size} events through the interceptor, as a processor does: {@code
+     * work} while handling event {@code atEvent}, {@code then} while handling the next one.
+     */
+    private void inBatch(int size, int atEvent, Runnable work, Runnable then) throws Exception {
+        List<EventMessage<?>> events = IntStream.range(0, size).<EventMessage<?>>mapToObj(GenericEventMessage::new).toList();
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(events);
+        BatchWritesInterceptor interceptor = new BatchWritesInterceptor();
+        unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork, List.of(interceptor), message -> {
+            int index = (Integer) message.getPayload();
+            if (index == atEvent) {
+                work.run();
+            } else if (index == atEvent + 1) {
+                then.run();
+            }
+            return null;
+        }).proceed());
+    }
+}

@@ -1,0 +1,103 @@
+package io.retro.projections.shared;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every update the projections send, worked out in memory and by a MongoDB server: the results must agree. */
+class DocumentUpdateTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> store;
+
+    @BeforeEach
+    void startStore() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        store = client.getDatabase("test").getCollection("documents");
+    }
+
+    @AfterEach
+    void stopStore() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private record Step(Bson condition, Bson change, boolean upsert) {}
+
+    @Test
+    void agreesWithTheServerOnEveryOperatorTheProjectionsUse() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(null, Updates.set("items.a.votes", 0), false));
+        steps.add(new Step(null, Updates.combine(Updates.setOnInsert("phase", "REFLECT"), Updates.set("version", 0L)), true));
+        steps.add(new Step(null, Updates.setOnInsert("phase", "GROUP"), true));
+        steps.add(new Step(lt("version", 1L), Updates.combine(
+                Updates.set("items.a", new Document("text", "Slow CI").append("votes", 0).append("voters", new Document())),
+                Updates.set("version", 1L)), false));
+        steps.add(new Step(lt("version", 1L), Updates.set("items.a.text", "handled twice"), false));
+        steps.add(new Step(lt("version", 2L), Updates.combine(Updates.inc("items.a.votes", 1), Updates.inc("items.a.voters.u1", 1),
+                Updates.set("version", 2L)), false));
+        steps.add(new Step(null, Updates.inc("items.a.votes", -1), false));
+        steps.add(new Step(null, Updates.inc("total", 2_000_000_000), false));
+        steps.add(new Step(null, Updates.inc("total", 2_000_000_000), false));
+        steps.add(new Step(null, Updates.inc("share", 0.5), false));
+        steps.add(new Step(exists("actions.x.status", false), Updates.set("actions.x.status", "OPEN"), false));
+        steps.add(new Step(exists("actions.x.status", false), Updates.set("actions.x.status", "AGAIN"), false));
+        steps.add(new Step(and(exists("actions.x.status"), eq("phase", "REFLECT")), Updates.set("actions.x.done", true), false));
+        steps.add(new Step(eq("phase", "VOTE"), Updates.set("actions.x.done", false), false));
+        steps.add(new Step(null, Updates.addToSet("itemIds", "i1"), false));
+        steps.add(new Step(null, Updates.addToSet("itemIds", "i2"), false));
+        steps.add(new Step(null, Updates.addToSet("itemIds", "i1"), false));
+        steps.add(new Step(null, Updates.combine(Updates.unset("items.a.voters"), Updates.unset("items.missing.deep"), Updates.unset("nothing")), false));
+        steps.add(new Step(null, Updates.set("dueDate", null), false));
+        steps.add(new Step(null, Updates.set("tags", List.of("a", "b")), false));
+
+        Document inMemory = null;
+        for (Step step : steps) {
+            inMemory = DocumentUpdate.of(step.condition(), step.change(), step.upsert(), store.getCodecRegistry()).applyTo(inMemory, "d1");
+            store.updateOne(BatchWrites.filter("d1", step.condition()), step.change(), new UpdateOptions().upsert(step.upsert()));
+            assertThat(inMemory).as("after %s", step).isEqualTo(store.find(eq("_id", "d1")).first());
+        }
+        assertThat(inMemory.get("total")).isEqualTo(4_000_000_000L);
+    }
+
+    @Test
+    void leavesTheDocumentItWasGivenAlone() {
+        Document before = new Document("_id", "d1").append("items", new Document("a", new Document("votes", 1)));
+        Document after = DocumentUpdate.of(null, Updates.inc("items.a.votes", 1), false, store.getCodecRegistry()).applyTo(before, "d1");
+
+        assertThat(after.get("items", Document.class).get("a", Document.class).get("votes")).isEqualTo(2);
+        assertThat(before.get("items", Document.class).get("a", Document.class).get("votes")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesWhatItDoesNotKnow() {
+        assertThatThrownBy(() -> DocumentUpdate.of(null, Updates.push("list", 1), false, store.getCodecRegistry()))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("$push");
+        DocumentUpdate update = DocumentUpdate.of(com.mongodb.client.model.Filters.gt("version", 1), Updates.set("a", 1), false,
+                store.getCodecRegistry());
+        assertThatThrownBy(() -> update.applyTo(new Document("_id", "d1").append("version", 2), "d1"))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("$gt");
+    }
+}
