@@ -21,13 +21,20 @@ import org.axonframework.messaging.StreamableMessageSource;
  * processor polls it every 500 ms when idle, and a read after a write waited that long for the read
  * models. These streams announce every append on this node at once. Events stored by other nodes
  * are picked up by a poll every {@code pollInterval}, as before.
+ *
+ * <p>Streams catching up with the history, as when every read model is rebuilt, read together
+ * ({@link CatchingUpReaders}), so that the store serves each event once.
  */
 public class StoredEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
     private final SequencedMongoEventStorageEngine engine;
     private final int batchSize;
     private final Duration pollInterval;
+    /** A reader catching up that has not read for this long is stopped or failing: the others go on without it. */
+    private static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(2);
+
     private final Set<StoredEventStream> open = ConcurrentHashMap.newKeySet();
+    private final CatchingUpReaders catchingUp;
     private final Registration storedListener;
     private final ScheduledExecutorService poller;
 
@@ -35,6 +42,8 @@ public class StoredEventSource implements StreamableMessageSource<TrackedEventMe
         this.engine = engine;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
+        this.catchingUp = new CatchingUpReaders(open, engine::reservedHead, engine.recentEventsKept() / 5,
+                engine.recentEventsKept(), CATCH_UP_PATIENCE);
         this.storedListener = engine.whenStored(this::announce);
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stored-events-poll");
@@ -46,7 +55,7 @@ public class StoredEventSource implements StreamableMessageSource<TrackedEventMe
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken after) {
-        StoredEventStream stream = new StoredEventStream(engine, after, batchSize, pollInterval.toNanos(), open::remove);
+        StoredEventStream stream = new StoredEventStream(engine, catchingUp, after, batchSize, pollInterval.toNanos(), open::remove);
         open.add(stream);
         return stream;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
@@ -18,6 +19,7 @@ import org.axonframework.eventhandling.TrackingToken;
 final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> {
 
     private final SequencedMongoEventStorageEngine engine;
+    private final CatchingUpReaders readers;
     private final int batchSize;
     private final long pollNanos;
     private final Consumer<StoredEventStream> onClose;
@@ -25,12 +27,17 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
     private final Object announcements = new Object();
     private long announced;
     private TrackingToken fetchedUpTo;
+    private volatile long position;
+    private volatile long lastReadNanos = System.nanoTime();
+    private volatile boolean closed;
     private volatile Runnable onAvailable = () -> {};
 
-    StoredEventStream(SequencedMongoEventStorageEngine engine, TrackingToken after, int batchSize, long pollNanos,
-            Consumer<StoredEventStream> onClose) {
+    StoredEventStream(SequencedMongoEventStorageEngine engine, CatchingUpReaders readers, TrackingToken after, int batchSize,
+            long pollNanos, Consumer<StoredEventStream> onClose) {
         this.engine = engine;
+        this.readers = readers;
         this.fetchedUpTo = after;
+        this.position = positionOf(after);
         this.batchSize = batchSize;
         this.pollNanos = pollNanos;
         this.onClose = onClose;
@@ -45,9 +52,27 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
         onAvailable.run();
     }
 
+    /** The number of the last event this stream read from the store. */
+    long position() {
+        return position;
+    }
+
+    long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public Optional<TrackedEventMessage<?>> peek() {
-        return fetch() ? Optional.of(fetched.peekFirst()) : Optional.empty();
+        try {
+            return fetch() ? Optional.of(fetched.peekFirst()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -90,17 +115,26 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
 
     @Override
     public void close() {
+        closed = true;
         onClose.accept(this);
     }
 
-    private boolean fetch() {
+    private boolean fetch() throws InterruptedException {
         if (!fetched.isEmpty()) {
             return true;
         }
+        readers.awaitTurn(this);
         engine.readEvents(fetchedUpTo, false).limit(batchSize).forEach(event -> {
             fetched.addLast(event);
             fetchedUpTo = event.trackingToken();
         });
+        position = positionOf(fetchedUpTo);
+        lastReadNanos = System.nanoTime();
+        readers.read();
         return !fetched.isEmpty();
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : 0;
     }
 }
