@@ -270,7 +270,6 @@ class RetroBenchIT {
         results.add("quarterly review, 5 years of sprints, p95", percentile(review, 95), "ms", "GET /api/v1/me, p95", percentile(me, 95), "< 1,000 ms");
     }
 
-    /** 4. Rebuilding every read model from the whole store, against a raw cursor scan of the same collection. */
     /**
      * 4. Rebuilding every read model, after the history has grown to 100,000 events (quick) or
      * 1,000,000 (full), or {@code -Dbench.history} events. Baseline: the raw driver reading the same collection by {@code _id} in
