@@ -41,13 +41,19 @@ final class CatchingUpReaders {
         this.patienceNanos = patience.toNanos();
     }
 
-    /** Returns once {@code reader} may read its next batch. */
+    /**
+     * Returns once {@code reader} may read its next batch. The head is looked up only when another
+     * reader is behind, so readers that all read at the head cost nothing more.
+     */
     void awaitTurn(StoredEventStream reader) throws InterruptedException {
-        if (readers.size() < 2) {
-            return;
-        }
-        long current = head.getAsLong();
-        while (mustWait(reader, current)) {
+        long current = -1;
+        while (!reader.closed() && anotherCatchingUpBehind(reader)) {
+            if (current < 0) {
+                current = head.getAsLong();
+            }
+            if (current - reader.position() <= LIVE) {
+                return;
+            }
             synchronized (progress) {
                 progress.wait(POLL_MILLIS);
             }
@@ -61,15 +67,16 @@ final class CatchingUpReaders {
         }
     }
 
-    private boolean mustWait(StoredEventStream reader, long head) {
-        if (reader.closed() || head - reader.position() <= LIVE) {
-            return false;
-        }
+    /**
+     * Whether another reader, still reading, is behind this one by more than the lead but close
+     * enough to use what this one reads. Behind a reader that is catching up, it is catching up too.
+     */
+    private boolean anotherCatchingUpBehind(StoredEventStream reader) {
         long now = System.nanoTime();
         for (StoredEventStream other : readers) {
             long behind = reader.position() - other.position();
             if (other != reader && !other.closed() && behind > lead && behind < reach
-                    && head - other.position() > LIVE && now - other.lastReadNanos() < patienceNanos) {
+                    && now - other.lastReadNanos() < patienceNanos) {
                 return true;
             }
         }

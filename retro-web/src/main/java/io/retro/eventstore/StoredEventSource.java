@@ -27,12 +27,12 @@ import org.axonframework.messaging.StreamableMessageSource;
  */
 public class StoredEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
-    private final SequencedMongoEventStorageEngine engine;
-    private final int batchSize;
-    private final Duration pollInterval;
     /** A reader catching up that has not read for this long is stopped or failing: the others go on without it. */
     private static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(2);
 
+    private final SequencedMongoEventStorageEngine engine;
+    private final int batchSize;
+    private final Duration pollInterval;
     private final Set<StoredEventStream> open = ConcurrentHashMap.newKeySet();
     private final CatchingUpReaders catchingUp;
     private final Registration storedListener;

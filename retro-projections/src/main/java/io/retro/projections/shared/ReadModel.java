@@ -67,6 +67,7 @@ public final class ReadModel {
 
     /** Where event handlers change documents: the generation being built during a rebuild. */
     public ReadModelDocuments documents(String collection) {
+        // A collection this read model does not own fails here, not at the first event.
         collection(collection, 0);
         return new ReadModelDocuments(() -> forEvents(collection));
     }
