@@ -10,6 +10,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.retro.support.ServiceApi;
 import io.retro.support.ServiceNode;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,16 @@ class RetroBenchIT {
         }
         System.out.println("\n## Retro benchmark (" + (quick ? "quick" : "full") + " mode)\n\n" + results.table());
         results.write(Path.of(System.getProperty("bench.results")));
+        deleteRecursively(work);
+    }
+
+    /** A full run leaves gigabytes of store behind; the figures are what it is for. */
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** 1. Adding items through REST at 1, 16 and 64 clients, against raw inserts of the same documents. */
