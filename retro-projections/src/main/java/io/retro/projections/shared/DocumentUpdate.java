@@ -188,38 +188,37 @@ final class DocumentUpdate {
     }
 
     private static void unset(Document document, String path) {
-        String[] names = path.split("\\.");
-        Document parent = document;
-        for (int i = 0; i < names.length - 1; i++) {
-            if (!(parent.get(names[i]) instanceof Document child)) {
-                return;
-            }
-            parent = child;
+        Document parent = parentOf(document, path);
+        if (parent != null) {
+            parent.remove(lastName(path));
         }
-        parent.remove(names[names.length - 1]);
     }
 
     private static boolean has(Document document, String path) {
+        Document parent = parentOf(document, path);
+        return parent != null && parent.containsKey(lastName(path));
+    }
+
+    private static Object get(Document document, String path) {
+        Document parent = parentOf(document, path);
+        return parent == null ? null : parent.get(lastName(path));
+    }
+
+    /** The document holding the path's last field; {@code null} when a step on the way is missing or no document. */
+    private static Document parentOf(Document document, String path) {
         String[] names = path.split("\\.");
         Document parent = document;
         for (int i = 0; i < names.length - 1; i++) {
             if (!(parent.get(names[i]) instanceof Document child)) {
-                return false;
+                return null;
             }
             parent = child;
         }
-        return parent.containsKey(names[names.length - 1]);
+        return parent;
     }
 
-    private static Object get(Document document, String path) {
-        Object value = document;
-        for (String name : path.split("\\.")) {
-            if (!(value instanceof Document parent)) {
-                return null;
-            }
-            value = parent.get(name);
-        }
-        return value;
+    private static String lastName(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     /** Nested documents and lists are copied, so that a staged document never shares state with the one it came from. */
