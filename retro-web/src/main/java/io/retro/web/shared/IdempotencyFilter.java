@@ -107,8 +107,10 @@ class IdempotencyFilter implements WebFilter {
             }
         };
         ServerWebExchange decorated = exchange.mutate().request(replayableBody).response(capturing).build();
+        // Recorded before the response leaves, so that a client repeating the request as soon as it
+        // has the answer finds the answer, not a request still running.
+        original.beforeCommit(() -> remember(key, hash, original, captured.toByteArray()));
         return chain.filter(decorated)
-                .then(Mono.defer(() -> remember(key, hash, original, captured.toByteArray())))
                 .onErrorResume(error -> Mono.fromRunnable(() -> records.release(key, hash))
                         .subscribeOn(Schedulers.boundedElastic())
                         .then(Mono.error(error)));
