@@ -147,8 +147,9 @@ final class HealthCalculator {
     private static List<CategorySentimentView> sentiment(List<TeamHealthFacts.Sprint> sprints) {
         Map<WorkCategory, int[]> counts = new EnumMap<>(WorkCategory.class);
         for (TeamHealthFacts.Sprint sprint : sprints) {
-            for (TeamHealthFacts.RetroItem item : sprint.items()) {
-                counts.computeIfAbsent(item.category(), category -> new int[Sentiment.values().length])[item.sentiment().ordinal()]++;
+            for (TeamHealthFacts.ItemCount items : sprint.items()) {
+                counts.computeIfAbsent(items.category(), category -> new int[Sentiment.values().length])[items.sentiment().ordinal()]
+                        += items.count();
             }
         }
         if (counts.isEmpty()) {

@@ -6,7 +6,7 @@ import io.retro.projections.health.TeamHealthFacts.DebtItem;
 import io.retro.api.retro.Sentiment;
 import io.retro.api.shared.WorkCategory;
 import io.retro.projections.health.TeamHealthFacts.Mix;
-import io.retro.projections.health.TeamHealthFacts.RetroItem;
+import io.retro.projections.health.TeamHealthFacts.ItemCount;
 import io.retro.projections.health.TeamHealthFacts.Sprint;
 import io.retro.projections.health.TeamHealthFacts.Update;
 import java.math.BigDecimal;
@@ -20,8 +20,10 @@ import org.bson.Document;
 /**
  * The stored shape of a team's health facts: one document per team, maps keyed by the ids of
  * sprints (retros), tech-debt items, action items and updates, and one document per retro with its
- * items; so every event is one idempotent {@code $set} or {@code $unset}. Decimals are strings,
- * dates ISO text.
+ * items; so every event is one idempotent {@code $set} or {@code $unset}. Each sprint in the team's
+ * document also holds its items counted by category and sentiment, set whole from the retro's
+ * document whenever an item changes, so that a trend query reads one document per team. Decimals are
+ * strings, dates ISO text.
  */
 final class HealthDocument {
 
@@ -31,8 +33,22 @@ final class HealthDocument {
 
     private HealthDocument() {}
 
-    /** @param retros the retro documents of the team's sprints, by retro id */
-    static TeamHealthFacts toFacts(Document document, Map<String, Document> retros) {
+    /** A retro's items counted by category, then by sentiment: {@code {FEATURE: {POSITIVE: 2}}}. */
+    static Document itemCounts(Document retro) {
+        Document counts = new Document();
+        for (Object value : retro.get("items", new Document()).values()) {
+            Document item = (Document) value;
+            String category = item.getString("category");
+            String sentiment = item.getString("sentiment");
+            if (category != null && sentiment != null) {
+                Document byCategory = (Document) counts.computeIfAbsent(category, key -> new Document());
+                byCategory.put(sentiment, byCategory.getInteger(sentiment, 0) + 1);
+            }
+        }
+        return counts;
+    }
+
+    static TeamHealthFacts toFacts(Document document) {
         List<Band> bands = new ArrayList<>();
         for (Object value : document.get("bands", new Document()).values()) {
             Document band = (Document) value;
@@ -46,13 +62,11 @@ final class HealthDocument {
                 continue; // work mix recorded, start not seen yet
             }
             Document mix = sprint.get("mix", Document.class);
-            List<RetroItem> items = new ArrayList<>();
-            Document retro = retros.getOrDefault(entry.getKey(), new Document());
-            for (Object item : retro.get("items", new Document()).values()) {
-                Document retroItem = (Document) item;
-                if (retroItem.getString("category") != null && retroItem.getString("sentiment") != null) {
-                    items.add(new RetroItem(WorkCategory.valueOf(retroItem.getString("category")),
-                            Sentiment.valueOf(retroItem.getString("sentiment"))));
+            List<ItemCount> items = new ArrayList<>();
+            for (Map.Entry<String, Object> category : sprint.get("items", new Document()).entrySet()) {
+                for (Map.Entry<String, Object> sentiment : ((Document) category.getValue()).entrySet()) {
+                    items.add(new ItemCount(WorkCategory.valueOf(category.getKey()), Sentiment.valueOf(sentiment.getKey()),
+                            ((Number) sentiment.getValue()).intValue()));
                 }
             }
             sprints.add(new Sprint(entry.getKey(), sprint.getString("name"), LocalDate.parse(sprint.getString("start")),

@@ -35,9 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -114,7 +112,7 @@ public class HealthProjection {
 
     /*
      * A retro's items live in its own document in RETROS, not in the team's: a team's document
-     * would otherwise grow with every item of every sprint, and be rewritten whole for each.
+     * would otherwise grow with every item of every sprint. The team's document keeps their counts.
      */
 
     @EventHandler
@@ -147,6 +145,8 @@ public class HealthProjection {
 
     private void updateRetro(String retroId, Bson change) {
         retros.update(retroId, change);
+        retro(retroId).ifPresent(retro -> update(retro.getString("teamId"),
+                Updates.set("sprints." + retroId + ".items", HealthDocument.itemCounts(retro))));
     }
 
     private static String item(String itemId) {
@@ -215,16 +215,6 @@ public class HealthProjection {
         update(event.teamId(), Updates.set("updates." + event.updateId() + ".acks." + event.memberId(), true));
     }
 
-    /** The retro documents of these teams' sprints, by retro id: one lookup by {@code _id}. */
-    private Map<String, Document> retrosOf(List<Document> teams) {
-        List<String> retroIds = teams.stream().flatMap(team -> team.get("sprints", new Document()).keySet().stream()).toList();
-        Map<String, Document> retros = new HashMap<>();
-        if (!retroIds.isEmpty()) {
-            readModel.forQueries(HealthDocument.RETROS).find(in("_id", retroIds)).forEach(retro -> retros.put(retro.getString("_id"), retro));
-        }
-        return retros;
-    }
-
     @ResetHandler
     void reset() {
         readModel.beginRebuild();
@@ -233,17 +223,16 @@ public class HealthProjection {
     @QueryHandler
     Optional<TeamHealthView> handle(FindTeamHealthQuery query) {
         return Optional.ofNullable(readModel.forQueries(HealthDocument.TEAMS).find(eq("_id", query.teamId())).first())
-                .map(team -> HealthDocument.toFacts(team, retrosOf(List.of(team))))
+                .map(HealthDocument::toFacts)
                 .map(facts -> HealthCalculator.health(facts, query.from(), query.to(), query.granularity()));
     }
 
     @QueryHandler
     List<TeamHealthView> handle(FindTeamsHealthQuery query) {
         List<Document> teams = readModel.forQueries(HealthDocument.TEAMS).find(in("_id", query.teamIds())).into(new ArrayList<>());
-        Map<String, Document> retros = retrosOf(teams);
         List<TeamHealthView> result = new ArrayList<>();
         for (Document team : teams) {
-            result.add(HealthCalculator.health(HealthDocument.toFacts(team, retros), query.from(), query.to(), query.granularity()));
+            result.add(HealthCalculator.health(HealthDocument.toFacts(team), query.from(), query.to(), query.granularity()));
         }
         result.sort((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(String.valueOf(a.name()), String.valueOf(b.name())));
         return result;

@@ -22,10 +22,10 @@ record TeamHealthFacts(
 
     record Mix(String unit, BigDecimal feature, BigDecimal maintenance, BigDecimal techDebt, BigDecimal bug, BigDecimal process) {}
 
-    record Sprint(String retroId, String name, LocalDate start, LocalDate end, Mix mix, List<RetroItem> items) {}
+    record Sprint(String retroId, String name, LocalDate start, LocalDate end, Mix mix, List<ItemCount> items) {}
 
-    /** A retro item as health sees it: what it is about and how its column feels. */
-    record RetroItem(WorkCategory category, Sentiment sentiment) {}
+    /** How many of a sprint's retro items are about a category and sit in a column of this sentiment. */
+    record ItemCount(WorkCategory category, Sentiment sentiment, int count) {}
 
     /** {@code votes} holds the day each current vote was cast. */
     record DebtItem(LocalDate opened, LocalDate closed, boolean resolved, List<LocalDate> votes) {}
