@@ -52,16 +52,21 @@ public final class BatchWrites {
         return Optional.ofNullable(CurrentUnitOfWork.get().root().getResource(RESOURCE));
     }
 
+    /** The document as the batch has changed it so far; the batch's own, so to be read, not changed. */
     Optional<Document> find(MongoCollection<Document> collection, Object id) {
-        return Optional.ofNullable(stage(collection, id).current).map(DocumentUpdate::deepCopy);
+        return Optional.ofNullable(stage(collection, id).current);
     }
 
     void update(MongoCollection<Document> collection, Object id, Bson condition, Bson change, boolean upsert) {
         Staged document = stage(collection, id);
         document.updates.add(new UpdateOneModel<>(filter(id, condition), change, new UpdateOptions().upsert(upsert)));
-        Document after = DocumentUpdate.of(condition, change, upsert, collection.getCodecRegistry()).applyTo(document.current, id);
-        document.changed |= after != document.current;
-        document.current = after;
+        DocumentUpdate update = DocumentUpdate.of(condition, change, upsert, collection.getCodecRegistry());
+        if (document.current == null) {
+            document.current = update.insert(id);
+            document.changed = document.current != null;
+        } else {
+            document.changed |= update.applyTo(document.current);
+        }
     }
 
     /** Writes every document the batch changed; called before the batch's token is stored. */
@@ -85,15 +90,19 @@ public final class BatchWrites {
 
         private final MongoCollection<Document> collection;
         private final Object id;
-        private final Document loaded;
+        private final boolean stored;
+        /** The revision as read: the replace applies only if the stored document still has it. */
+        private final Object revision;
         private final List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        /** The document as read, then changed in place by each update of the batch. */
         private Document current;
         private boolean changed;
 
         Staged(MongoCollection<Document> collection, Object id, Document loaded) {
             this.collection = collection;
             this.id = id;
-            this.loaded = loaded;
+            this.stored = loaded != null;
+            this.revision = loaded == null ? null : loaded.get(REVISION);
             this.current = loaded;
         }
 
@@ -102,11 +111,10 @@ public final class BatchWrites {
                 return;
             }
             try {
-                if (loaded == null) {
+                if (!stored) {
                     collection.insertOne(current);
                     return;
                 }
-                Object revision = loaded.get(REVISION);
                 Bson unchanged = revision == null ? exists(REVISION, false) : eq(REVISION, revision);
                 if (collection.replaceOne(and(eq("_id", id), unchanged), current).getMatchedCount() == 1) {
                     return;

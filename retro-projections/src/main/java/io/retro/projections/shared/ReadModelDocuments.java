@@ -25,6 +25,7 @@ public final class ReadModelDocuments {
         this.collection = collection;
     }
 
+    /** The document as the handlers have changed it so far; to be read, not changed: changes go through the update methods. */
     public Optional<Document> find(Object id) {
         MongoCollection<Document> target = collection.get();
         return BatchWrites.current()

@@ -73,7 +73,12 @@ class DocumentUpdateTest {
 
         Document inMemory = null;
         for (Step step : steps) {
-            inMemory = DocumentUpdate.of(step.condition(), step.change(), step.upsert(), store.getCodecRegistry()).applyTo(inMemory, "d1");
+            DocumentUpdate update = DocumentUpdate.of(step.condition(), step.change(), step.upsert(), store.getCodecRegistry());
+            if (inMemory == null) {
+                inMemory = update.insert("d1");
+            } else {
+                update.applyTo(inMemory);
+            }
             store.updateOne(BatchWrites.filter("d1", step.condition()), step.change(), new UpdateOptions().upsert(step.upsert()));
             assertThat(inMemory).as("after %s", step).isEqualTo(store.find(eq("_id", "d1")).first());
         }
@@ -81,12 +86,16 @@ class DocumentUpdateTest {
     }
 
     @Test
-    void leavesTheDocumentItWasGivenAlone() {
-        Document before = new Document("_id", "d1").append("items", new Document("a", new Document("votes", 1)));
-        Document after = DocumentUpdate.of(null, Updates.inc("items.a.votes", 1), false, store.getCodecRegistry()).applyTo(before, "d1");
+    void changesTheDocumentOnlyWhenItMeetsTheCondition() {
+        Document document = new Document("_id", "d1").append("phase", "VOTE").append("items", new Document("a", new Document("votes", 1)));
+        DocumentUpdate inReflect = DocumentUpdate.of(eq("phase", "REFLECT"), Updates.inc("items.a.votes", 1), false, store.getCodecRegistry());
+        DocumentUpdate inVote = DocumentUpdate.of(eq("phase", "VOTE"), Updates.inc("items.a.votes", 1), false, store.getCodecRegistry());
 
-        assertThat(after.get("items", Document.class).get("a", Document.class).get("votes")).isEqualTo(2);
-        assertThat(before.get("items", Document.class).get("a", Document.class).get("votes")).isEqualTo(1);
+        assertThat(inReflect.applyTo(document)).isFalse();
+        assertThat(document.get("items", Document.class).get("a", Document.class).get("votes")).isEqualTo(1);
+        assertThat(inVote.applyTo(document)).isTrue();
+        assertThat(document.get("items", Document.class).get("a", Document.class).get("votes")).isEqualTo(2);
+        assertThat(inVote.insert("d2")).as("not an upsert").isNull();
     }
 
     @Test
@@ -96,7 +105,7 @@ class DocumentUpdateTest {
                 .hasMessageContaining("$push");
         DocumentUpdate update = DocumentUpdate.of(com.mongodb.client.model.Filters.gt("version", 1), Updates.set("a", 1), false,
                 store.getCodecRegistry());
-        assertThatThrownBy(() -> update.applyTo(new Document("_id", "d1").append("version", 2), "d1"))
+        assertThatThrownBy(() -> update.applyTo(new Document("_id", "d1").append("version", 2)))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("$gt");
     }
