@@ -88,12 +88,14 @@ public class EventStoreConfiguration {
      */
     @Bean
     ConfigurerModule pooledStreamingProcessors(ObjectProvider<StoredEventSource> storedEvents,
-            @Value("${retro.processors.batch-size:100}") int batchSize) {
+            @Value("${retro.processors.batch-size:100}") int batchSize,
+            @Value("${retro.processors.segments:4}") int segments) {
         // Looked up when the processors are built: the source needs the engine, which needs Axon's configuration.
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .messageSource(storedEvents.getObject())
-                        .batchSize(batchSize))
+                        .batchSize(batchSize)
+                        .initialSegmentCount(segments))
                 .registerDefaultHandlerInterceptor((config, processor) -> new BatchWritesInterceptor());
     }
 }
