@@ -74,8 +74,9 @@ public class EventStoreConfiguration {
     @Bean(destroyMethod = "close")
     StoredEventSource storedEventSource(SequencedMongoEventStorageEngine engine,
             @Value("${retro.processors.batch-size:100}") int batchSize,
-            @Value("${retro.processors.poll-interval:PT0.5S}") Duration pollInterval) {
-        return new StoredEventSource(engine, batchSize, pollInterval);
+            @Value("${retro.processors.poll-interval:PT0.5S}") Duration pollInterval,
+            @Value("${retro.processors.catch-up-patience:PT30S}") Duration catchUpPatience) {
+        return new StoredEventSource(engine, batchSize, pollInterval, catchUpPatience);
     }
 
     /**

@@ -27,9 +27,6 @@ import org.axonframework.messaging.StreamableMessageSource;
  */
 public class StoredEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
 
-    /** A reader catching up that has not read for this long is stopped or failing: the others go on without it. */
-    private static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(2);
-
     private final SequencedMongoEventStorageEngine engine;
     private final int batchSize;
     private final Duration pollInterval;
@@ -38,12 +35,19 @@ public class StoredEventSource implements StreamableMessageSource<TrackedEventMe
     private final Registration storedListener;
     private final ScheduledExecutorService poller;
 
-    public StoredEventSource(SequencedMongoEventStorageEngine engine, int batchSize, Duration pollInterval) {
+    /**
+     * @param catchUpPatience how long a reader catching up goes without reading before the others
+     *     take it for stopped or failing and go on without it. Longer than a busy processor pauses:
+     *     Axon's coordinator stops reading while each of its segments holds 1,024 events, and at a
+     *     rebuild's pace a segment takes several seconds to work them off. With 2 s, the others took
+     *     that pause for a stop and ran ahead for good.
+     */
+    public StoredEventSource(SequencedMongoEventStorageEngine engine, int batchSize, Duration pollInterval, Duration catchUpPatience) {
         this.engine = engine;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.catchingUp = new CatchingUpReaders(open, engine::reservedHead, engine.recentEventsKept() / 5,
-                engine.recentEventsKept(), CATCH_UP_PATIENCE);
+                engine.recentEventsKept(), catchUpPatience);
         this.storedListener = engine.whenStored(this::announce);
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stored-events-poll");

@@ -43,7 +43,7 @@ final class RecordingProcessor implements AutoCloseable {
     }
 
     RecordingProcessor(SequencedMongoEventStorageEngine engine, MongoDatabase database, int segments, Duration claimTimeout) {
-        this.eventSource = new StoredEventSource(engine, 100, Duration.ofMillis(500));
+        this.eventSource = new StoredEventSource(engine, 100, Duration.ofMillis(500), Duration.ofSeconds(30));
         EventMessageHandler recorder = this::record;
         this.processor = PooledStreamingEventProcessor.builder()
                 .name(NAME)

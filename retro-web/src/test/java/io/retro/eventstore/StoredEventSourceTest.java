@@ -21,7 +21,7 @@ class StoredEventSourceTest {
             .snapshotSerializer(JacksonSerializer.defaultSerializer())
             .build();
     // A poll interval far longer than any test: what a test sees was announced, not polled.
-    private final StoredEventSource source = new StoredEventSource(engine, 2, Duration.ofHours(1));
+    private final StoredEventSource source = new StoredEventSource(engine, 2, Duration.ofHours(1), Duration.ofSeconds(30));
 
     @AfterEach
     void close() {
