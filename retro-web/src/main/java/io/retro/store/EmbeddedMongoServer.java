@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
 /**
  * The in-process MongoDB wire-protocol server, persisted to one H2 MVStore file. It has no
@@ -27,14 +28,24 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.address = address;
     }
 
+    /** Page cache of H2's default size, 16 MB. */
     public static EmbeddedMongoServer start(Path dataDir, String bindAddress, int port) {
+        return start(dataDir, bindAddress, port, 16);
+    }
+
+    /**
+     * @param cacheMb H2's cache of the file's pages, on the heap: index lookups that miss it read and
+     *     deserialize pages from the file, which is most of what a lookup costs once the store has
+     *     outgrown the cache.
+     */
+    public static EmbeddedMongoServer start(Path dataDir, String bindAddress, int port, int cacheMb) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("retro.mv").toAbsolutePath();
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new IndexedH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open());
         MongoServer server = new MongoServer(backend);
         server.bind(bindAddress, port);
         return new EmbeddedMongoServer(file, backend, server, server.getLocalAddress());

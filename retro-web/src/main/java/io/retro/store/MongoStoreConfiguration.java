@@ -29,7 +29,8 @@ public class MongoStoreConfiguration {
     @ConditionalOnExpression("'${retro.store.mongodb-uri:}'.isBlank()")
     EmbeddedMongoServer embeddedMongoServer(StoreProperties properties) {
         EmbeddedMongoServer server =
-                EmbeddedMongoServer.start(properties.dataDir(), properties.embeddedBindAddress(), properties.embeddedPort());
+                EmbeddedMongoServer.start(properties.dataDir(), properties.embeddedBindAddress(), properties.embeddedPort(),
+                        properties.embeddedCacheMb());
         log.info("Store: embedded MongoDB persisted to {}, listening on {}", server.file(), server.connectionString());
         return server;
     }

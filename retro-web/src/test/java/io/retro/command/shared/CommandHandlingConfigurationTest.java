@@ -22,6 +22,6 @@ class CommandHandlingConfigurationTest {
     }
 
     private static StoreProperties store(String uri, int embeddedPort) {
-        return new StoreProperties(uri, Path.of("data"), embeddedPort, null);
+        return new StoreProperties(uri, Path.of("data"), embeddedPort, null, null);
     }
 }
