@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -71,14 +72,27 @@ final class IndexedH2Backend extends H2Backend {
 
         /** The query's conditions on the index's fields, or {@code null} when it leaves one out. */
         private static Document indexedPart(Index<Object> index, Document query) {
+            Document terms = new Document();
+            collectTerms(query, terms);
             Document keys = new Document();
             for (IndexKey key : index.getKeys()) {
-                if (!query.containsKey(key.getKey())) {
+                if (!terms.containsKey(key.getKey())) {
                     return null;
                 }
-                keys.put(key.getKey(), query.get(key.getKey()));
+                keys.put(key.getKey(), terms.get(key.getKey()));
             }
             return keys;
+        }
+
+        /** The field conditions of the query and of its {@code $and}, which is how the driver sends {@code Filters.and}. */
+        private static void collectTerms(Document query, Document terms) {
+            query.forEach((field, condition) -> {
+                if (field.equals("$and") && condition instanceof List<?> parts) {
+                    parts.stream().filter(Document.class::isInstance).forEach(part -> collectTerms((Document) part, terms));
+                } else if (!field.startsWith("$")) {
+                    terms.putIfAbsent(field, condition);
+                }
+            });
         }
     }
 }
