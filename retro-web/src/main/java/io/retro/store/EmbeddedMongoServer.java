@@ -28,15 +28,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** Page cache of H2's default size, 16 MB. */
+    /** H2's cache of the file's pages, on the heap, unless configured otherwise; H2's own default is 16. */
+    public static final int DEFAULT_CACHE_MB = 64;
+
     public static EmbeddedMongoServer start(Path dataDir, String bindAddress, int port) {
-        return start(dataDir, bindAddress, port, 16);
+        return start(dataDir, bindAddress, port, DEFAULT_CACHE_MB);
     }
 
     /**
-     * @param cacheMb H2's cache of the file's pages, on the heap: index lookups that miss it read and
-     *     deserialize pages from the file, which is most of what a lookup costs once the store has
-     *     outgrown the cache.
+     * @param cacheMb H2's cache of the file's pages, on the heap: an index lookup that misses it
+     *     reads and deserializes pages from the file.
      */
     public static EmbeddedMongoServer start(Path dataDir, String bindAddress, int port, int cacheMb) {
         try {

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record StoreProperties(String mongodbUri, Path dataDir, int embeddedPort, String embeddedBindAddress, Integer embeddedCacheMb) {
 
     public StoreProperties {
-        embeddedCacheMb = embeddedCacheMb == null ? 64 : embeddedCacheMb;
+        embeddedCacheMb = embeddedCacheMb == null ? EmbeddedMongoServer.DEFAULT_CACHE_MB : embeddedCacheMb;
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         embeddedBindAddress = embeddedBindAddress == null || embeddedBindAddress.isBlank() ? "127.0.0.1" : embeddedBindAddress;
     }
