@@ -3,13 +3,13 @@ package io.retro.web.admin;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.retro.eventstore.ProjectionCatchUp;
 import io.retro.eventstore.SequencedMongoEventStorageEngine;
 import io.retro.projections.Projections;
 import io.retro.projections.shared.ReadModel;
 import io.retro.projections.shared.ReadModelContents;
 import io.retro.projections.shared.ReadModels;
+import io.retro.store.IndexedMemoryBackend;
 import io.retro.web.admin.ConsistencyReport.Difference;
 import io.retro.web.admin.ConsistencyReport.ReadModelCheck;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class ConsistencyCheck {
     ConsistencyReport run() throws Exception {
         long head = events.reservedHead();
         awaitLiveReadModels(head);
-        MongoServer scratch = new MongoServer(new MemoryBackend());
+        MongoServer scratch = new MongoServer(new IndexedMemoryBackend());
         try (MongoClient client = MongoClients.create("mongodb://" + scratch.bind().getHostString() + ":" + scratch.getLocalAddress().getPort())) {
             ReadModels rebuilt = new ReadModels(client.getDatabase("check"));
             List<AnnotationEventHandlerAdapter> handlers = Projections.on(rebuilt).stream()
