@@ -61,12 +61,11 @@ class RetroBenchIT {
                 "RETRO_DATA_DIR", work.resolve("data").toString(),
                 "RETRO_ADMIN_PASSWORD", ADMIN_PASSWORD));
         Optional.ofNullable(System.getenv("RETRO_MONGODB_URI")).ifPresent(uri -> environment.put("RETRO_MONGODB_URI", uri));
-        ServiceApi admin;
         double peakMb;
         try (ServiceNode service = ServiceNode.start(ServiceNode.jar(), environment, target.resolve("bench-service.log"));
                 MongoClient mongo = MongoClients.create(storeUri(service))) {
             MongoDatabase database = mongo.getDatabase(databaseName(storeUri(service)));
-            admin = new ServiceApi(service.port(), "admin", ADMIN_PASSWORD);
+            ServiceApi admin = new ServiceApi(service.port(), "admin", ADMIN_PASSWORD);
             String lead = admin.newUser("lead", PASSWORD);
             ServiceApi facilitator = new ServiceApi(service.port(), lead, PASSWORD);
             String teamId = facilitator.id(facilitator.post("/api/v1/teams", Map.of("name", "Bench"), 201));

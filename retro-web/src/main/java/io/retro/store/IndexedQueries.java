@@ -25,8 +25,10 @@ final class IndexedQueries {
         if (indexes.stream().anyMatch(index -> index.canHandle(query))) {
             return null;
         }
+        Document terms = new Document();
+        collectTerms(query, terms);
         for (Index<P> index : indexes) {
-            Document keys = indexedPart(index, query);
+            Document keys = indexedPart(index, terms);
             if (keys != null && index.canHandle(keys)) {
                 return index.getPositions(keys);
             }
@@ -35,9 +37,7 @@ final class IndexedQueries {
     }
 
     /** The query's conditions on the index's fields, or {@code null} when it leaves one out. */
-    private static Document indexedPart(Index<?> index, Document query) {
-        Document terms = new Document();
-        collectTerms(query, terms);
+    private static Document indexedPart(Index<?> index, Document terms) {
         Document keys = new Document();
         for (IndexKey key : index.getKeys()) {
             if (!terms.containsKey(key.getKey())) {
