@@ -11,10 +11,10 @@ import java.util.function.LongSupplier;
  * run ahead, beyond what the engine remembers, and the store serves the history once per group.
  *
  * <p>A reader more than {@link #LIVE} events behind the head waits while another such reader is more
- * than {@code lead} events behind it, but still within what the engine remembers: the one ahead
- * would read nothing the one behind could use. Readers at the head never wait and are never waited
- * for, and a reader that has not read for {@code patience} (a stopped or failing processor) is not
- * waited for either.
+ * than {@code lead} events behind it, however far: what the one ahead read meanwhile would be gone
+ * from the engine's memory before the one behind got there, so that both would read from the store.
+ * Readers at the head never wait and are never waited for, and a reader that has not read for
+ * {@code patience} (a stopped or failing processor) is not waited for either.
  */
 final class CatchingUpReaders {
 
@@ -25,19 +25,17 @@ final class CatchingUpReaders {
     private final Collection<StoredEventStream> readers;
     private final LongSupplier head;
     private final long lead;
-    private final long reach;
     private final long patienceNanos;
     private final Object progress = new Object();
 
     /**
-     * @param lead how far a reader may run ahead of one catching up behind it
-     * @param reach how many events the engine remembers: readers further apart share nothing
+     * @param lead how far a reader may run ahead of one catching up behind it; well within what the
+     *     engine remembers, so that the one behind still finds what the one ahead read
      */
-    CatchingUpReaders(Collection<StoredEventStream> readers, LongSupplier head, long lead, long reach, Duration patience) {
+    CatchingUpReaders(Collection<StoredEventStream> readers, LongSupplier head, long lead, Duration patience) {
         this.readers = readers;
         this.head = head;
         this.lead = lead;
-        this.reach = reach;
         this.patienceNanos = patience.toNanos();
     }
 
@@ -68,14 +66,14 @@ final class CatchingUpReaders {
     }
 
     /**
-     * Whether another reader, still reading, is behind this one by more than the lead but close
-     * enough to use what this one reads. Behind a reader that is catching up, it is catching up too.
+     * Whether another reader, still reading, is behind this one by more than the lead. Behind a
+     * reader that is catching up, it is catching up too.
      */
     private boolean anotherCatchingUpBehind(StoredEventStream reader) {
         long now = System.nanoTime();
         for (StoredEventStream other : readers) {
             long behind = reader.position() - other.position();
-            if (other != reader && !other.closed() && behind > lead && behind < reach
+            if (other != reader && !other.closed() && behind > lead
                     && now - other.lastReadNanos() < patienceNanos) {
                 return true;
             }

@@ -1,10 +1,12 @@
 package io.retro.eventstore;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -17,6 +19,7 @@ final class RecentEvents {
 
     private final int capacity;
     private final Map<Long, Document> byNumber;
+    private final Object storeReads = new Object();
 
     RecentEvents(int capacity) {
         this.capacity = capacity;
@@ -31,6 +34,32 @@ final class RecentEvents {
 
     int capacity() {
         return capacity;
+    }
+
+    /**
+     * The stored events among these numbers: those remembered, and the rest read by {@code fromStore}
+     * and remembered. Readers that keep together ask for the same numbers at about the same moment;
+     * one at a time reads from the store, so the others find what it read instead of reading it too.
+     */
+    List<Document> lookUp(List<Long> numbers, Function<List<Long>, List<Document>> fromStore) {
+        Map<Long, Document> remembered = find(numbers);
+        if (remembered.size() == numbers.size()) {
+            return new ArrayList<>(remembered.values());
+        }
+        if (capacity == 0) {
+            return fromStore.apply(numbers);
+        }
+        synchronized (storeReads) {
+            Map<Long, Document> found = find(numbers);
+            List<Long> missing = numbers.stream().filter(number -> !found.containsKey(number)).toList();
+            List<Document> events = new ArrayList<>(found.values());
+            if (!missing.isEmpty()) {
+                List<Document> read = fromStore.apply(missing);
+                remember(read);
+                events.addAll(read);
+            }
+            return events;
+        }
     }
 
     /** The remembered events among these numbers. */

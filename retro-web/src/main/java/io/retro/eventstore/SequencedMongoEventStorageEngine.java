@@ -341,16 +341,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         if (numbers.isEmpty()) {
             return new ArrayList<>();
         }
-        Map<Long, Document> remembered = recentEvents.find(numbers);
-        List<Document> found = new ArrayList<>(remembered.values());
-        if (remembered.size() < numbers.size()) {
-            List<Long> missing = numbers.stream().filter(number -> !remembered.containsKey(number)).toList();
+        return recentEvents.lookUp(numbers, missing -> {
             List<Document> read = events.find(in("_id", missing)).into(new ArrayList<>());
+            // Remembered in number order, so that the oldest are forgotten first.
             read.sort(BY_NUMBER);
-            recentEvents.remember(read);
-            found.addAll(read);
-        }
-        return found;
+            return read;
+        });
     }
 
     /**

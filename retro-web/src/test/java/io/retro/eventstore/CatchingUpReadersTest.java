@@ -66,6 +66,26 @@ class CatchingUpReadersTest {
     }
 
     @Test
+    void aReaderFurtherAheadThanTheEngineRemembersWaitsToo() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> ahead = source.openStream(null)) {
+            // Alone, it never waits: here it gets further ahead than the engine remembers.
+            read(ahead, 1_500);
+            try (BlockingStream<TrackedEventMessage<?>> behind = source.openStream(null)) {
+                read(behind, BATCH);
+
+                CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> read(ahead, 1_000));
+                Thread.sleep(500);
+                assertThat(running).isNotDone();
+                assertThat(position(ahead)).isEqualTo(1_500L);
+
+                read(behind, 1_500);
+
+                assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo(1_000);
+            }
+        }
+    }
+
+    @Test
     void aReaderThatStoppedReadingIsNotWaitedForLong() throws Exception {
         try (BlockingStream<TrackedEventMessage<?>> ahead = source.openStream(null);
                 BlockingStream<TrackedEventMessage<?>> stopped = source.openStream(null)) {
