@@ -7,9 +7,6 @@ import static com.mongodb.client.model.Filters.exists;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +24,10 @@ import org.bson.conversions.Bson;
  *
  * <p>Each document is read once, changed in memory by every update of the batch, and replaced only
  * if its revision is still the one read. Another writer may have changed it in between: a segment
- * handling another aggregate's events, or another node. Then the batch's updates for that document
- * are sent as they are, in order; handlers are idempotent, so that gives what writing them one by
- * one would have.
+ * handling another aggregate's events, or another node. Then the document is read again and the
+ * batch's updates are worked out on it anew, until a replace finds it unchanged. Sending the updates
+ * to the store one by one instead made each rewrite the whole document, and the health read model's
+ * team documents, which every segment changes, met another writer on most batches of a rebuild.
  */
 public final class BatchWrites {
 
@@ -58,15 +56,7 @@ public final class BatchWrites {
     }
 
     void update(MongoCollection<Document> collection, Object id, Bson condition, Bson change, boolean upsert) {
-        Staged document = stage(collection, id);
-        document.updates.add(new UpdateOneModel<>(filter(id, condition), change, new UpdateOptions().upsert(upsert)));
-        DocumentUpdate update = DocumentUpdate.of(condition, change, upsert, collection.getCodecRegistry());
-        if (document.current == null) {
-            document.current = update.insert(id);
-            document.changed = document.current != null;
-        } else {
-            document.changed |= update.applyTo(document.current);
-        }
+        stage(collection, id).apply(DocumentUpdate.of(condition, change, upsert, collection.getCodecRegistry()));
     }
 
     /** Writes every document the batch changed; called before the batch's token is stored. */
@@ -90,10 +80,10 @@ public final class BatchWrites {
 
         private final MongoCollection<Document> collection;
         private final Object id;
-        private final boolean stored;
+        private final List<DocumentUpdate> updates = new ArrayList<>();
+        private boolean stored;
         /** The revision as read: the replace applies only if the stored document still has it. */
-        private final Object revision;
-        private final List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        private Object revision;
         /** The document as read, then changed in place by each update of the batch. */
         private Document current;
         private boolean changed;
@@ -101,30 +91,52 @@ public final class BatchWrites {
         Staged(MongoCollection<Document> collection, Object id, Document loaded) {
             this.collection = collection;
             this.id = id;
-            this.stored = loaded != null;
-            this.revision = loaded == null ? null : loaded.get(REVISION);
-            this.current = loaded;
+            load(loaded);
+        }
+
+        void apply(DocumentUpdate update) {
+            updates.add(update);
+            change(update);
         }
 
         void write() {
-            if (!changed) {
-                return;
+            while (changed && !replaced()) {
+                load(collection.find(eq("_id", id)).first());
+                updates.forEach(this::change);
             }
+        }
+
+        private void load(Document loaded) {
+            stored = loaded != null;
+            revision = loaded == null ? null : loaded.get(REVISION);
+            current = loaded;
+            changed = false;
+        }
+
+        private void change(DocumentUpdate update) {
+            if (current == null) {
+                current = update.insert(id);
+                changed = current != null;
+            } else {
+                changed |= update.applyTo(current);
+            }
+        }
+
+        /** Whether the document went to the store: false if another writer got there first. */
+        private boolean replaced() {
             try {
                 if (!stored) {
                     collection.insertOne(current);
-                    return;
+                    return true;
                 }
                 Bson unchanged = revision == null ? exists(REVISION, false) : eq(REVISION, revision);
-                if (collection.replaceOne(and(eq("_id", id), unchanged), current).getMatchedCount() == 1) {
-                    return;
-                }
+                return collection.replaceOne(and(eq("_id", id), unchanged), current).getMatchedCount() == 1;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
+                return false;
             }
-            collection.bulkWrite(updates, new BulkWriteOptions().ordered(true));
         }
     }
 }
