@@ -91,6 +91,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final Duration gapTimeout;
     private final Clock clock;
     private final RecentEvents recentEvents;
+    /** The highest {@link #reservedHead()} this engine has seen; racing updates may keep a lower one, which is still true. */
+    private volatile long headSeen = FIRST_SEQUENCE - 1;
     private final Map<Long, Instant> gapsFirstMissed = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Instant> eldest) {
@@ -305,8 +307,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         GapAwareTrackingToken previous = asGapAware(lastToken);
         long after = previous == null ? FIRST_SEQUENCE - 1 : previous.getIndex();
         // Each number asked for costs the embedded server a lookup, found or not: a caught-up reader
-        // asks only for numbers handed out so far, not for a whole batch beyond the head.
-        long head = reservedHead();
+        // asks only for numbers handed out so far, not for a whole batch beyond the head. The head
+        // only grows, so a reader a batch or more behind the last one seen need not look it up.
+        long head = headSeen >= after + batchSize ? headSeen : reservedHead();
         List<Long> wanted = new ArrayList<>(batchSize + (previous == null ? 0 : previous.getGaps().size()));
         if (previous != null) {
             wanted.addAll(previous.getGaps());
@@ -388,7 +391,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     /** The highest number handed out so far, stored or not. A lookup of one document. */
     public long reservedHead() {
         Document counter = counters.find(eq("_id", COUNTER_ID)).first();
-        return counter == null ? FIRST_SEQUENCE - 1 : counter.get("value", Number.class).longValue();
+        long head = counter == null ? FIRST_SEQUENCE - 1 : counter.get("value", Number.class).longValue();
+        headSeen = Math.max(headSeen, head);
+        return head;
     }
 
     /** Which of these numbers hold a stored event. A lookup by {@code _id}. */
