@@ -2,7 +2,10 @@ package io.retro.eventstore;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.axonframework.common.stream.BlockingStream;
@@ -15,6 +18,11 @@ import org.axonframework.eventhandling.TrackingToken;
  * events are stored ({@link #storedEvents()}) and passes that on to its consumer's callback, so a
  * pooled processor wakes at once instead of on its next poll. One thread consumes it; any thread
  * may announce stored events.
+ *
+ * <p>Its consumer may tell it which payload types it has no handler for; those events are then
+ * left out, but for the last of each batch read, which still moves the consumer's token on. A
+ * read model rebuilt from a history of retro items need not hand each item to a processor that
+ * only counts teams.
  */
 final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> {
 
@@ -24,6 +32,7 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
     private final long pollNanos;
     private final Consumer<StoredEventStream> onClose;
     private final Deque<TrackedEventMessage<?>> fetched = new ArrayDeque<>();
+    private final Set<Class<?>> skipped = ConcurrentHashMap.newKeySet();
     private final Object announcements = new Object();
     private long announced;
     private TrackingToken fetchedUpTo;
@@ -114,6 +123,11 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
     }
 
     @Override
+    public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+        skipped.add(ignoredMessage.getPayloadType());
+    }
+
+    @Override
     public void close() {
         closed = true;
         onClose.accept(this);
@@ -124,10 +138,14 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
             return true;
         }
         readers.awaitTurn(this);
-        engine.readEvents(fetchedUpTo, false).limit(batchSize).forEach(event -> {
-            fetched.addLast(event);
+        List<? extends TrackedEventMessage<?>> read = engine.readEvents(fetchedUpTo, false).limit(batchSize).toList();
+        for (int i = 0; i < read.size(); i++) {
+            TrackedEventMessage<?> event = read.get(i);
+            if (i == read.size() - 1 || !skipped.contains(event.getPayloadType())) {
+                fetched.addLast(event);
+            }
             fetchedUpTo = event.trackingToken();
-        });
+        }
         position = positionOf(fetchedUpTo);
         lastReadNanos = System.nanoTime();
         readers.read();

@@ -72,6 +72,25 @@ class StoredEventSourceTest {
     }
 
     @Test
+    void eventsOfATypeTheConsumerSkipsAreLeftOutButForTheLastOfEachBatch() throws Exception {
+        engine.appendEvents(event("a", 0), number("a", 1), event("a", 2), event("a", 3), number("a", 4), event("a", 5));
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
+            TrackedEventMessage<?> first = stream.nextAvailable();
+            stream.skipMessagesWithPayloadTypeOf(first);
+
+            StringBuilder payloads = new StringBuilder();
+            TrackedEventMessage<?> last = null;
+            while (stream.hasNextAvailable()) {
+                last = stream.nextAvailable();
+                payloads.append(last.getPayload()).append(' ');
+            }
+            // Read two at a time: 1 was read with a-0, before the skip; a-3 and a-5 end their batches.
+            assertThat(payloads.toString()).isEqualTo("1 a-3 4 a-5 ");
+            assertThat(last.trackingToken().position()).hasValue(6L);
+        }
+    }
+
+    @Test
     void aClosedStreamIsNoLongerWoken() {
         AtomicInteger wakeUps = new AtomicInteger();
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken());
@@ -81,6 +100,10 @@ class StoredEventSourceTest {
         engine.appendEvents(event("a", 0));
 
         assertThat(wakeUps).hasValue(0);
+    }
+
+    private static GenericDomainEventMessage<Integer> number(String aggregate, int sequence) {
+        return new GenericDomainEventMessage<>("Test", aggregate, sequence, sequence);
     }
 
     private static GenericDomainEventMessage<String> event(String aggregate, long sequence) {
