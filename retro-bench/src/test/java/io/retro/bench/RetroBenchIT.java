@@ -92,7 +92,7 @@ class RetroBenchIT {
             replay(new ServiceApi(service.port(), "admin", ADMIN_PASSWORD), mongo.getDatabase(databaseName(storeUri(service))), events);
             peakMb = Math.max(peakMb, service.peakResidentMb());
         }
-        results.add("service peak resident memory (" + ServiceNode.HEAP + ")", peakMb, "MB", null, null, "< 768 MB");
+        results.add("service peak resident memory (" + String.join(" ", ServiceNode.JVM_OPTIONS) + ")", peakMb, "MB", null, null, "< 768 MB");
         System.out.println("\n## Retro benchmark (" + (quick ? "quick" : "full") + " mode)\n\n" + results.table());
         results.write(Path.of(System.getProperty("bench.results")));
         deleteRecursively(work);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceNode implements AutoCloseable {
 
-    /** A heap cap as a deployment would set one; without it the JVM sizes its heap to the machine. */
-    public static final String HEAP = "-Xmx512m";
+    /**
+     * The JVM options a deployment on a small machine would set, as the README gives them: a heap cap
+     * (without it the JVM sizes its heap to the machine), and the serial collector, which on two
+     * cores rebuilt read models as fast as G1 in 150 MB less memory.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private final Process process;
     private final int port;
@@ -51,7 +56,10 @@ public final class ServiceNode implements AutoCloseable {
     public static ServiceNode start(Path jar, Map<String, String> environment, Path log) throws Exception {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, HEAP, "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("RETRO_DEMO");
