@@ -10,23 +10,22 @@ import java.util.function.LongSupplier;
  * read model starts seven processors at the first event; left alone, the ones with little to write
  * run ahead, beyond what the engine remembers, and the store serves the history once per group.
  *
- * <p>A reader more than {@link #LIVE} events behind the head waits while another such reader is more
- * than {@code lead} events behind it, however far: what the one ahead read meanwhile would be gone
+ * <p>A reader more than {@link #LIVE} events behind the head is held back while another such reader is
+ * more than {@code lead} events behind it, however far: what the one ahead read meanwhile would be gone
  * from the engine's memory before the one behind got there, so that both would read from the store.
- * Readers at the head never wait and are never waited for, and a reader that has not read for
- * {@code patience} (a stopped or failing processor) is not waited for either.
+ * Readers at the head are never held back nor waited for, and a reader that has not read for
+ * {@code patience} (a stopped or failing processor) is not waited for either. A reader held back
+ * reads nothing for the moment, and is woken when another reads.
  */
 final class CatchingUpReaders {
 
     /** Within this many events of the head a reader is live: it never waits. */
     static final long LIVE = 1_000;
-    private static final long POLL_MILLIS = 10;
 
     private final Collection<StoredEventStream> readers;
     private final LongSupplier head;
     private final long lead;
     private final long patienceNanos;
-    private final Object progress = new Object();
 
     /**
      * @param lead how far a reader may run ahead of one catching up behind it; well within what the
@@ -40,29 +39,18 @@ final class CatchingUpReaders {
     }
 
     /**
-     * Returns once {@code reader} may read its next batch. The head is looked up only when another
-     * reader is behind, so readers that all read at the head cost nothing more.
+     * Whether {@code reader} may read its next batch now. It never blocks: a processor's coordinator
+     * asks without waiting, and must stay free to notice that its processor is stopping. The head
+     * is looked up only when another reader is behind, so readers that all read at the head cost
+     * nothing more.
      */
-    void awaitTurn(StoredEventStream reader) throws InterruptedException {
-        long current = -1;
-        while (!reader.closed() && anotherCatchingUpBehind(reader)) {
-            if (current < 0) {
-                current = head.getAsLong();
-            }
-            if (current - reader.position() <= LIVE) {
-                return;
-            }
-            synchronized (progress) {
-                progress.wait(POLL_MILLIS);
-            }
-        }
+    boolean mayRead(StoredEventStream reader) {
+        return reader.closed() || !anotherCatchingUpBehind(reader) || head.getAsLong() - reader.position() <= LIVE;
     }
 
-    /** Called after a reader read: the ones waiting for it look again. */
+    /** Called after a reader read: the ones held back for it look again. */
     void read() {
-        synchronized (progress) {
-            progress.notifyAll();
-        }
+        readers.forEach(StoredEventStream::wakeIfHeldBack);
     }
 
     /**

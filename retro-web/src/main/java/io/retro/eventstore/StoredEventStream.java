@@ -26,6 +26,8 @@ import org.axonframework.eventhandling.TrackingToken;
  */
 final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> {
 
+    private static final long HELD_BACK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private final SequencedMongoEventStorageEngine engine;
     private final CatchingUpReaders readers;
     private final int batchSize;
@@ -39,6 +41,8 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
     private volatile long position;
     private volatile long lastReadNanos = System.nanoTime();
     private volatile boolean closed;
+    /** Whether its last fetch was held back for a reader catching up behind it ({@link CatchingUpReaders}). */
+    private volatile boolean heldBack;
     private volatile Runnable onAvailable = () -> {};
 
     StoredEventStream(SequencedMongoEventStorageEngine engine, CatchingUpReaders readers, TrackingToken after, int batchSize,
@@ -61,6 +65,13 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
         onAvailable.run();
     }
 
+    /** Another reader read: if this one was held back for it, it and its consumer look again. */
+    void wakeIfHeldBack() {
+        if (heldBack) {
+            storedEvents();
+        }
+    }
+
     /** The number of the last event this stream read from the store. */
     long position() {
         return position;
@@ -76,12 +87,7 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
 
     @Override
     public Optional<TrackedEventMessage<?>> peek() {
-        try {
-            return fetch() ? Optional.of(fetched.peekFirst()) : Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return fetch() ? Optional.of(fetched.peekFirst()) : Optional.empty();
     }
 
     @Override
@@ -101,8 +107,9 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
             }
             synchronized (announcements) {
                 if (announced == seen) {
-                    // Events stored by other nodes are not announced: look again after the poll interval.
-                    TimeUnit.NANOSECONDS.timedWait(announcements, Math.min(left, pollNanos));
+                    // Events stored by other nodes are not announced: look again after the poll
+                    // interval. A reader held back looks again soon: the one it waits for may stop.
+                    TimeUnit.NANOSECONDS.timedWait(announcements, Math.min(left, heldBack ? HELD_BACK_NANOS : pollNanos));
                 }
             }
         }
@@ -133,11 +140,14 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
         onClose.accept(this);
     }
 
-    private boolean fetch() throws InterruptedException {
+    private boolean fetch() {
         if (!fetched.isEmpty()) {
             return true;
         }
-        readers.awaitTurn(this);
+        heldBack = !readers.mayRead(this);
+        if (heldBack) {
+            return false;
+        }
         List<? extends TrackedEventMessage<?>> read = engine.readEvents(fetchedUpTo, false).limit(batchSize).toList();
         for (int i = 0; i < read.size(); i++) {
             TrackedEventMessage<?> event = read.get(i);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -66,6 +67,30 @@ class CatchingUpReadersTest {
     }
 
     @Test
+    void aReaderHeldBackAnswersAtOnceAndIsWokenWhenTheOneBehindReads() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> ahead = source.openStream(null);
+                BlockingStream<TrackedEventMessage<?>> behind = source.openStream(null)) {
+            read(behind, BATCH);
+            AtomicInteger wakeUps = new AtomicInteger();
+            ahead.setOnAvailableCallback(wakeUps::incrementAndGet);
+            while (ahead.hasNextAvailable()) {
+                ahead.nextAvailable();
+            }
+            assertThat(position(ahead) - position(behind)).isBetween(200L, 200L + BATCH);
+
+            // A processor's coordinator asks without waiting, and must be free to see its processor stop.
+            long start = System.nanoTime();
+            assertThat(ahead.hasNextAvailable()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100));
+
+            read(behind, BATCH);
+
+            assertThat(wakeUps).hasPositiveValue();
+            assertThat(ahead.hasNextAvailable()).isTrue();
+        }
+    }
+
+    @Test
     void aReaderFurtherAheadThanTheEngineRemembersWaitsToo() throws Exception {
         try (BlockingStream<TrackedEventMessage<?>> ahead = source.openStream(null)) {
             // Alone, it never waits: here it gets further ahead than the engine remembers.
@@ -116,7 +141,7 @@ class CatchingUpReadersTest {
     private static int read(BlockingStream<TrackedEventMessage<?>> stream, int count) {
         try {
             int read = 0;
-            while (read < count && stream.hasNextAvailable()) {
+            while (read < count && stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
                 stream.nextAvailable();
                 read++;
             }
