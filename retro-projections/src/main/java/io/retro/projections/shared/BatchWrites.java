@@ -132,7 +132,8 @@ public final class BatchWrites {
                 Bson unchanged = revision == null ? exists(REVISION, false) : eq(REVISION, revision);
                 return collection.replaceOne(and(eq("_id", id), unchanged), current).getMatchedCount() == 1;
             } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                // Another writer inserted the document first; a clash on any other unique key is no race to try again.
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || collection.countDocuments(eq("_id", id)) == 0) {
                     throw e;
                 }
                 return false;

@@ -3,6 +3,7 @@ package io.retro.projections.shared;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -13,6 +14,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -102,6 +104,22 @@ class BatchWritesTest {
         assertThat(after.get("carried", Document.class)).containsEntry("x", "DONE");
         assertThat(after.get("items", Document.class)).containsOnlyKeys("i1", "i2", "i3");
         assertThat(after.get("version")).isEqualTo(3L);
+    }
+
+    @Test
+    void aBatchThatClashesOnAnotherUniqueKeyFailsInsteadOfTryingAgain() {
+        stored.createIndex(new Document("name", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+        stored.insertOne(new Document("_id", "other").append("name", "x"));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            try {
+                inBatch(40, 0, () -> boards.upsert("retro", Updates.set("name", "x")));
+            } catch (Exception expected) {
+                // the batch fails; it is handled again later
+            }
+        });
+
+        assertThat(stored.countDocuments(eq("_id", "retro"))).isZero();
     }
 
     @Test
