@@ -63,7 +63,7 @@ final class RecentEvents {
     }
 
     /** The remembered events among these numbers. */
-    synchronized Map<Long, Document> find(Collection<Long> numbers) {
+    private synchronized Map<Long, Document> find(Collection<Long> numbers) {
         Map<Long, Document> found = new HashMap<>();
         if (capacity == 0) {
             return found;
@@ -78,7 +78,7 @@ final class RecentEvents {
     }
 
     /** Remembers events just read from the store, each under its {@code _id}. */
-    synchronized void remember(List<Document> events) {
+    private synchronized void remember(List<Document> events) {
         if (capacity == 0) {
             return;
         }
