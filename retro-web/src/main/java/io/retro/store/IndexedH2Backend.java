@@ -4,11 +4,15 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -17,6 +21,11 @@ final class IndexedH2Backend extends H2Backend {
 
     IndexedH2Backend(MVStore store) {
         super(store);
+    }
+
+    /** The name H2Database gives the map of a collection's index. */
+    static String indexMapName(String namespace, String indexName) {
+        return namespace + "._index_" + indexName;
     }
 
     @Override
@@ -37,6 +46,17 @@ final class IndexedH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             return new Collection(this, collectionName, options, getMvStore().openMap("databases." + namespace),
                     getMvStore().openMap("meta." + namespace), cursorRegistry);
+        }
+
+        /**
+         * As {@link H2Database} opens a unique index, but with its map in {@link KeyValueOrder}: opened
+         * here first under the name H2Database gives it, the map is the one it then finds open.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            getMvStore().openMap(indexMapName(getFullCollectionNamespace(collectionName), indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
 

@@ -5,10 +5,14 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -18,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,21 +33,67 @@ class IndexedBackendsTest {
     Path dataDir;
 
     @Test
-    void readsAFileTheShippedBackendWrote() {
-        MongoServer shipped = new MongoServer(new H2Backend(dataDir.resolve("retro.mv").toString()));
-        InetSocketAddress address = shipped.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            MongoCollection<Document> boards = client.getDatabase("retro").getCollection("boards");
-            boards.insertMany(IntStream.range(0, 50).mapToObj(i -> new Document("_id", "b" + i).append("_rev", 1)).toList());
+    void readsAFileTheShippedBackendWroteAndWritesOneItReads() {
+        List<Document> boards = IntStream.range(0, 600)
+                .mapToObj(i -> new Document("_id", i % 3 == 0 ? "b" + i : i % 3 == 1 ? (Object) (i - 300L) : new ObjectId())
+                        .append("slug", "board-" + i).append("_rev", 1))
+                .toList();
+        Path file = dataDir.resolve("retro.mv");
+        MongoServer shipped = new MongoServer(new H2Backend(file.toString()));
+        try (MongoClient client = client(shipped)) {
+            MongoCollection<Document> collection = client.getDatabase("retro").getCollection("boards");
+            collection.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
+            collection.insertMany(boards.subList(0, 300));
         } finally {
             shipped.shutdownNow();
         }
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> boards = client.getDatabase("retro").getCollection("boards");
-            assertThat(boards.countDocuments()).isEqualTo(50);
-            assertThat(boards.find(and(eq("_id", "b7"), eq("_rev", 1))).first()).isEqualTo(new Document("_id", "b7").append("_rev", 1));
+            MongoCollection<Document> collection = client.getDatabase("retro").getCollection("boards");
+            findsEachByItsUniqueKeys(collection, boards.subList(0, 300));
+            collection.insertMany(boards.subList(300, 600));
+        }
+
+        shipped = new MongoServer(new H2Backend(file.toString()));
+        try (MongoClient client = client(shipped)) {
+            findsEachByItsUniqueKeys(client.getDatabase("retro").getCollection("boards"), boards);
+        } finally {
+            shipped.shutdownNow();
+        }
+    }
+
+    private static MongoClient client(MongoServer server) {
+        InetSocketAddress address = server.bind();
+        return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    private static void findsEachByItsUniqueKeys(MongoCollection<Document> collection, List<Document> boards) {
+        assertThat(collection.countDocuments()).isEqualTo(boards.size());
+        for (Document board : boards) {
+            assertThat(collection.find(and(eq("_id", board.get("_id")), eq("_rev", 1))).first()).isEqualTo(board);
+            assertThat(collection.find(eq("slug", board.get("slug"))).first()).isEqualTo(board);
+        }
+        assertThatThrownBy(() -> collection.insertOne(new Document("_id", "b3")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> collection.insertOne(new Document("_id", "new").append("slug", "board-4")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void keepsUniqueIndexesInAnOrderThatDoesNotSerializeKeys() {
+        IndexedH2Backend backend = new IndexedH2Backend(new MVStore.Builder().fileName(dataDir.resolve("retro.mv").toString()).open());
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> collection = client.getDatabase("retro").getCollection("boards");
+            collection.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
+            collection.insertOne(new Document("_id", "b1").append("slug", "one"));
+            for (String index : List.of("_id_", "slug_1")) {
+                assertThat(backend.getMvStore().openMap(IndexedH2Backend.indexMapName("retro.boards", index)).getKeyType())
+                        .as(index).isInstanceOf(KeyValueOrder.class);
+            }
+        } finally {
+            server.shutdownNow();
         }
     }
 
