@@ -21,6 +21,9 @@ import org.bson.Document;
  */
 final class DocumentUpdate {
 
+    private static final DecoderContext DECODING = DecoderContext.builder().build();
+    private static volatile Codec lastCodec;
+
     private final Document condition;
     private final Document operators;
     private final boolean upsert;
@@ -223,8 +226,20 @@ final class DocumentUpdate {
     }
 
     private static Document decode(BsonDocument bson, CodecRegistry codecs) {
-        return new DocumentCodec(codecs).decode(new BsonDocumentReader(bson), DecoderContext.builder().build());
+        return codec(codecs).decode(new BsonDocumentReader(bson), DECODING);
     }
+
+    /** A codec for the registry used last: building one looks up a codec for every BSON type, at each update of a batch. */
+    private static DocumentCodec codec(CodecRegistry codecs) {
+        Codec last = lastCodec;
+        if (last == null || last.registry() != codecs) {
+            last = new Codec(codecs, new DocumentCodec(codecs));
+            lastCodec = last;
+        }
+        return last.codec();
+    }
+
+    private record Codec(CodecRegistry registry, DocumentCodec codec) {}
 
     private static void requireKnownOperator(String operator) {
         if (!List.of("$set", "$setOnInsert", "$unset", "$inc", "$addToSet").contains(operator)) {
