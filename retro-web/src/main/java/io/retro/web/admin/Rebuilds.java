@@ -2,6 +2,7 @@ package io.retro.web.admin;
 
 import io.retro.command.shared.ConflictException;
 import io.retro.eventstore.Replays;
+import io.retro.eventstore.StoredEventSource;
 import io.retro.projections.shared.ReadModel;
 import io.retro.projections.shared.ReadModels;
 import io.retro.web.shared.NotFoundException;
@@ -11,12 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,21 +32,32 @@ import org.springframework.stereotype.Component;
  * replayed events fill while queries read the old one; once the processor is past the replay, the
  * new generation takes over. The switch is watched here, also for a rebuild that a restart
  * interrupted and the processor resumed.
+ *
+ * <p>The replay itself runs in one pass on this node ({@link RebuildPass}) while the processor is
+ * stopped; the processor is started again where the pass ends, and takes over what remains, if
+ * anything.
  */
 @Component
 public class Rebuilds implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
     private final EventProcessingConfiguration processing;
     private final ReadModels readModels;
+    private final TokenStore tokenStore;
+    private final StoredEventSource events;
     /** Where each read model stood when this node began its rebuild; a rebuild resumed after a restart has none. */
     private final Map<String, Long> resetFrom = new ConcurrentHashMap<>();
+    /** The rebuilds replaying in one pass on this node, while their processors are stopped. */
+    private final Map<String, RebuildPass> passes = new ConcurrentHashMap<>();
     private ScheduledExecutorService watcher;
+    private ExecutorService passRunner;
 
-    public Rebuilds(EventProcessingConfiguration processing, ReadModels readModels) {
+    public Rebuilds(EventProcessingConfiguration processing, ReadModels readModels, TokenStore tokenStore, StoredEventSource events) {
         this.processing = processing;
         this.readModels = readModels;
+        this.tokenStore = tokenStore;
+        this.events = events;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -55,22 +70,35 @@ public class Rebuilds implements SmartLifecycle {
     public void replay(String name) {
         ReadModel readModel = readModels.named(name)
                 .orElseThrow(() -> new NotFoundException("There is no read model '" + name + "'."));
-        StreamingEventProcessor processor = processor(name);
-        if (readModel.rebuilding() || Replays.replaying(processor)) {
+        PooledStreamingEventProcessor processor = processor(name);
+        if (readModel.rebuilding() || passes.containsKey(name) || Replays.replaying(processor)) {
             throw new ConflictException("The read model '" + name + "' is being rebuilt already.");
         }
         resetFrom.put(name, position(processor.processingStatus().values()).orElse(0L));
         processor.shutDown();
         try {
             processor.resetTokens();
-        } finally {
+        } catch (RuntimeException e) {
             processor.start();
+            throw e;
         }
+        RebuildPass pass = new RebuildPass(name, processor.eventHandlerInvoker(), tokenStore, events,
+                RebuildPass.CHUNK, () -> passEnded(name, processor));
+        passes.put(name, pass);
+        passRunner.execute(pass);
         log.info("Rebuilding read model {} from the event history", name);
     }
 
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+    /** Hands the rest of the rebuild, if any, to the processor; not while this node stops. */
+    private void passEnded(String name, StreamingEventProcessor processor) {
+        RebuildPass pass = passes.remove(name);
+        if (pass != null && !passRunner.isShutdown()) {
+            processor.start();
+        }
+    }
+
+    private PooledStreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, PooledStreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No streaming processor builds read model " + name));
     }
 
@@ -83,6 +111,13 @@ public class Rebuilds implements SmartLifecycle {
     }
 
     private ProjectionStatus status(ReadModel readModel, StreamingEventProcessor processor) {
+        RebuildPass pass = passes.get(readModel.name());
+        if (pass != null) {
+            // The processor is stopped meanwhile and shows no segments.
+            long from = resetFrom.getOrDefault(readModel.name(), 0L);
+            double progress = from > 0 ? Math.min(0.99, pass.position() / (double) from) : 0.0;
+            return new ProjectionStatus(readModel.name(), pass.position(), true, progress);
+        }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = position(segments).orElse(null);
         boolean replaying = readModel.rebuilding();
@@ -143,6 +178,11 @@ public class Rebuilds implements SmartLifecycle {
 
     @Override
     public void start() {
+        passRunner = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "read-model-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
         watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "read-model-rebuilds");
             thread.setDaemon(true);
@@ -161,6 +201,16 @@ public class Rebuilds implements SmartLifecycle {
     public void stop() {
         if (watcher != null) {
             watcher.shutdownNow();
+        }
+        if (passRunner != null) {
+            passRunner.shutdown();
+            passes.values().forEach(RebuildPass::stop);
+            try {
+                // A pass ends after its chunk; its processor takes the rest up at the next start.
+                passRunner.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,0 +1,188 @@
+package io.retro.web.admin;
+
+import io.retro.eventstore.StoredEventSource;
+import io.retro.projections.shared.BatchWrites;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Replays the history into a read model being rebuilt, in place of its processor, which is stopped
+ * meanwhile. Its tokens have just been reset; the pass hands every event to the processor's handlers
+ * in order, in chunks of thousands, each changed document written once per chunk, and stores the
+ * tokens after each chunk as the processor would have. Once it has passed where the read model stood
+ * when the rebuild began and has read every event stored so far, it starts the processor again,
+ * which goes on from there.
+ *
+ * <p>The processor does the same work, but for each event in each of its segments, in batches of a
+ * hundred, behind a coordinator that counts every segment's queue for each event it hands out. The
+ * pass leaves all of that out.
+ *
+ * <p>Nothing depends on the pass finishing: if it fails, or the node stops or dies, the processor
+ * (here or on another node, once the claims time out) finds the tokens of the last chunk and goes on
+ * with the replay from there. Handlers are idempotent, so a chunk handled twice does no harm.
+ */
+final class RebuildPass implements Runnable {
+
+    /** Events read between two stored tokens, at most: more documents changed per write, more to hold in memory. */
+    static final int CHUNK = 5_000;
+    /** How long a chunk gathers events, at most: storing the tokens also keeps the claims on them. */
+    private static final long CHUNK_NANOS = Duration.ofSeconds(2).toNanos();
+    /** How long an empty chunk waits for events before the pass takes itself for caught up. */
+    private static final int CAUGHT_UP_MILLIS = 500;
+
+    private final String name;
+    private final EventHandlerInvoker handlers;
+    private final TokenStore tokenStore;
+    private final StoredEventSource events;
+    private final int chunk;
+    private final Runnable whenDone;
+    private volatile long position;
+    private volatile boolean stopping;
+
+    /**
+     * @param chunk how many events to read between two stored tokens, at most
+     * @param whenDone called when the pass ends, whichever way, once the claims are released
+     */
+    RebuildPass(String name, EventHandlerInvoker handlers, TokenStore tokenStore, StoredEventSource events, int chunk,
+            Runnable whenDone) {
+        this.name = name;
+        this.handlers = handlers;
+        this.tokenStore = tokenStore;
+        this.events = events;
+        this.chunk = chunk;
+        this.whenDone = whenDone;
+    }
+
+    /** The number of the last event the pass has handled and stored the tokens for. */
+    long position() {
+        return position;
+    }
+
+    /** Ends the pass after the chunk it is handling. */
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("rebuild-" + name);
+        int[] segments = tokenStore.fetchSegments(name);
+        try {
+            TrackingToken[] tokens = new TrackingToken[segments.length];
+            for (int i = 0; i < segments.length; i++) {
+                tokens[i] = tokenStore.fetchToken(name, segments[i]);
+            }
+            replay(segments, tokens);
+        } catch (Exception e) {
+            Rebuilds.log.warn("Rebuilding read model {} in one pass failed at event {}; its processor goes on from there", name,
+                    position, e);
+        } finally {
+            for (int segment : segments) {
+                releaseQuietly(segment);
+            }
+            whenDone.run();
+        }
+    }
+
+    private void replay(int[] segments, TrackingToken[] tokens) throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(start(tokens))) {
+            while (!stopping) {
+                TrackingToken last = handleChunk(stream);
+                if (last == null) {
+                    if (caughtUp(tokens)) {
+                        for (int i = 0; i < segments.length; i++) {
+                            tokenStore.storeToken(WrappedToken.unwrapLowerBound(tokens[i]), name, segments[i]);
+                        }
+                        return;
+                    }
+                    continue;
+                }
+                for (int i = 0; i < segments.length; i++) {
+                    tokens[i] = tokens[i] instanceof WrappedToken replay ? replay.advancedTo(last) : last;
+                    tokenStore.storeToken(tokens[i], name, segments[i]);
+                }
+                position = last instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : position;
+            }
+        }
+    }
+
+    /**
+     * Handles the events of the next chunk as they come, all within one unit of work, so that each
+     * document the chunk changes is read and written once. Returns the token of the last event read,
+     * which may be one the handlers do not take, or null if none came.
+     */
+    private TrackingToken handleChunk(BlockingStream<TrackedEventMessage<?>> stream) throws Exception {
+        if (!stream.hasNextAvailable(CAUGHT_UP_MILLIS, TimeUnit.MILLISECONDS)) {
+            return null;
+        }
+        UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(stream.peek().orElseThrow());
+        TrackingToken last = null;
+        try {
+            BatchWrites writes = BatchWrites.begin(unitOfWork);
+            long deadline = System.nanoTime() + CHUNK_NANOS;
+            for (int read = 0; read < chunk && System.nanoTime() < deadline && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS); read++) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                last = event.trackingToken();
+                if (!handlers.canHandleType(event.getPayloadType())) {
+                    stream.skipMessagesWithPayloadTypeOf(event);
+                } else if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
+                    handlers.handle(event, Segment.ROOT_SEGMENT);
+                }
+            }
+            writes.flush();
+        } catch (Exception e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
+        return last;
+    }
+
+    /** Where the replay starts: the earliest of the segments' positions, just after the reset the tail. */
+    private static TrackingToken start(TrackingToken[] tokens) {
+        TrackingToken start = null;
+        for (int i = 0; i < tokens.length; i++) {
+            TrackingToken position = WrappedToken.unwrapLowerBound(tokens[i]);
+            if (position == null) {
+                return null;
+            }
+            start = i == 0 ? position : start.lowerBound(position);
+        }
+        return start;
+    }
+
+    /**
+     * Every segment has got at least to where it stood at the reset. A replay token turns back into
+     * a plain one only at the first event past that point; with none stored since, it would stay a
+     * replay token, so the caller stores the plain position instead.
+     */
+    private static boolean caughtUp(TrackingToken[] tokens) {
+        for (TrackingToken token : tokens) {
+            if (token instanceof ReplayToken replay && (replay.getCurrentToken() == null
+                    || !replay.getCurrentToken().covers(WrappedToken.unwrapUpperBound(replay.getTokenAtReset())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void releaseQuietly(int segment) {
+        try {
+            tokenStore.releaseClaim(name, segment);
+        } catch (RuntimeException e) {
+            Rebuilds.log.debug("Releasing segment {} of {} failed; its claim times out instead", segment, name, e);
+        }
+    }
+}
