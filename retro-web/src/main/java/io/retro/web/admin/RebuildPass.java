@@ -22,8 +22,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * meanwhile. Its tokens have just been reset; the pass hands every event to the processor's handlers
  * in order, in chunks of thousands, each changed document written once per chunk, and stores the
  * tokens after each chunk as the processor would have. Once it has passed where the read model stood
- * when the rebuild began and has read every event stored so far, it starts the processor again,
- * which goes on from there.
+ * when the rebuild began and has read up to the last event stored, it ends, and the processor is
+ * started again to go on from there.
  *
  * <p>The processor does the same work, but for each event in each of its segments, in batches of a
  * hundred, behind a coordinator that counts every segment's queue for each event it hands out. The
@@ -39,7 +39,7 @@ final class RebuildPass implements Runnable {
     static final int CHUNK = 5_000;
     /** How long a chunk gathers events, at most: storing the tokens also keeps the claims on them. */
     private static final long CHUNK_NANOS = Duration.ofSeconds(2).toNanos();
-    /** How long an empty chunk waits for events before the pass takes itself for caught up. */
+    /** How long the pass waits for a chunk's first event before it looks whether it has reached the last one stored. */
     private static final int CAUGHT_UP_MILLIS = 500;
 
     private final String name;
@@ -78,8 +78,9 @@ final class RebuildPass implements Runnable {
     @Override
     public void run() {
         Thread.currentThread().setName("rebuild-" + name);
-        int[] segments = tokenStore.fetchSegments(name);
+        int[] segments = {};
         try {
+            segments = tokenStore.fetchSegments(name);
             TrackingToken[] tokens = new TrackingToken[segments.length];
             for (int i = 0; i < segments.length; i++) {
                 tokens[i] = tokenStore.fetchToken(name, segments[i]);
@@ -100,20 +101,20 @@ final class RebuildPass implements Runnable {
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(start(tokens))) {
             while (!stopping) {
                 TrackingToken last = handleChunk(stream);
-                if (last == null) {
-                    if (caughtUp(tokens)) {
-                        for (int i = 0; i < segments.length; i++) {
-                            tokenStore.storeToken(WrappedToken.unwrapLowerBound(tokens[i]), name, segments[i]);
-                        }
-                        return;
+                if (last != null) {
+                    for (int i = 0; i < segments.length; i++) {
+                        tokens[i] = tokens[i] instanceof WrappedToken replay ? replay.advancedTo(last) : last;
+                        tokenStore.storeToken(tokens[i], name, segments[i]);
                     }
-                    continue;
+                    position = positionOf(last);
                 }
-                for (int i = 0; i < segments.length; i++) {
-                    tokens[i] = tokens[i] instanceof WrappedToken replay ? replay.advancedTo(last) : last;
-                    tokenStore.storeToken(tokens[i], name, segments[i]);
+                // No events for a moment is no end: a reader far ahead is held back for the others.
+                if (caughtUp(tokens) && position >= positionOf(events.createHeadToken())) {
+                    for (int i = 0; i < segments.length; i++) {
+                        tokenStore.storeToken(WrappedToken.unwrapLowerBound(tokens[i]), name, segments[i]);
+                    }
+                    return;
                 }
-                position = last instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : position;
             }
         }
     }
@@ -132,7 +133,9 @@ final class RebuildPass implements Runnable {
         try {
             BatchWrites writes = BatchWrites.begin(unitOfWork);
             long deadline = System.nanoTime() + CHUNK_NANOS;
-            for (int read = 0; read < chunk && System.nanoTime() < deadline && stream.hasNextAvailable(0, TimeUnit.MILLISECONDS); read++) {
+            // A reader far ahead is held back for the others for a moment: the chunk waits for it
+            // rather than ending, so that the tokens are not stored for every few events.
+            for (int read = 0; read < chunk && stream.hasNextAvailable(millisUntil(deadline), TimeUnit.MILLISECONDS); read++) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 last = event.trackingToken();
                 if (!handlers.canHandleType(event.getPayloadType())) {
@@ -176,6 +179,14 @@ final class RebuildPass implements Runnable {
             }
         }
         return true;
+    }
+
+    private static int millisUntil(long deadlineNanos) {
+        return (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : 0;
     }
 
     private void releaseQuietly(int segment) {
