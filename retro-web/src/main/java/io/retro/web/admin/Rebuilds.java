@@ -66,8 +66,11 @@ public class Rebuilds implements SmartLifecycle {
                 .toList();
     }
 
-    /** Starts rebuilding one read model; blocking, call off the event loop. */
-    public void replay(String name) {
+    /**
+     * Starts rebuilding one read model; blocking, call off the event loop. One request at a time, so
+     * that two for the same read model cannot both pass the check before either has reset it.
+     */
+    public synchronized void replay(String name) {
         ReadModel readModel = readModels.named(name)
                 .orElseThrow(() -> new NotFoundException("There is no read model '" + name + "'."));
         PooledStreamingEventProcessor processor = processor(name);
