@@ -1,8 +1,10 @@
 package io.retro.eventstore;
 
+import java.util.Optional;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 
 /**
@@ -14,8 +16,17 @@ public final class Replays {
     private Replays() {}
 
     public static boolean replaying(EventTrackerStatus segment) {
-        return segment.getTrackingToken() != null
-                && WrappedToken.unwrap(segment.getTrackingToken(), ReplayToken.class).isPresent();
+        return replaying(segment.getTrackingToken());
+    }
+
+    /**
+     * A replay token turns back into a plain one only at the first event past where its segment
+     * stood at the reset; one that has got there, with no event since, is done replaying.
+     */
+    public static boolean replaying(TrackingToken token) {
+        Optional<ReplayToken> replay = token == null ? Optional.empty() : WrappedToken.unwrap(token, ReplayToken.class);
+        return replay.isPresent() && (replay.get().getCurrentToken() == null
+                || !replay.get().getCurrentToken().covers(WrappedToken.unwrapUpperBound(replay.get().getTokenAtReset())));
     }
 
     public static boolean replaying(StreamingEventProcessor processor) {

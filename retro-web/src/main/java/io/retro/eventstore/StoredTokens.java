@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * claiming it.
  */
 @Component
-class StoredTokens {
+public class StoredTokens {
 
     private final MongoCollection<Document> tokens;
     private final Serializer serializer;
@@ -32,7 +32,7 @@ class StoredTokens {
     }
 
     /** Segment id → stored token; a segment whose token is still empty maps to null. */
-    Map<Integer, TrackingToken> of(String processorName) {
+    public Map<Integer, TrackingToken> of(String processorName) {
         Map<Integer, TrackingToken> bySegment = new HashMap<>();
         for (Document entry : tokens.find(eq("processorName", processorName))) {
             bySegment.put(entry.getInteger("segment"), token(entry));

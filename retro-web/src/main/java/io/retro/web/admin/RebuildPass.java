@@ -1,14 +1,15 @@
 package io.retro.web.admin;
 
+import io.retro.eventstore.Replays;
 import io.retro.eventstore.StoredEventSource;
 import io.retro.projections.shared.BatchWrites;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -167,18 +168,11 @@ final class RebuildPass implements Runnable {
     }
 
     /**
-     * Every segment has got at least to where it stood at the reset. A replay token turns back into
-     * a plain one only at the first event past that point; with none stored since, it would stay a
-     * replay token, so the caller stores the plain position instead.
+     * Every segment has got at least to where it stood at the reset. With no event stored since,
+     * its token would stay a replay token, so the caller stores the plain position instead.
      */
     private static boolean caughtUp(TrackingToken[] tokens) {
-        for (TrackingToken token : tokens) {
-            if (token instanceof ReplayToken replay && (replay.getCurrentToken() == null
-                    || !replay.getCurrentToken().covers(WrappedToken.unwrapUpperBound(replay.getTokenAtReset())))) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(tokens).noneMatch(Replays::replaying);
     }
 
     private static int millisUntil(long deadlineNanos) {

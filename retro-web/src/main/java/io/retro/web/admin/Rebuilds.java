@@ -3,6 +3,7 @@ package io.retro.web.admin;
 import io.retro.command.shared.ConflictException;
 import io.retro.eventstore.Replays;
 import io.retro.eventstore.StoredEventSource;
+import io.retro.eventstore.StoredTokens;
 import io.retro.projections.shared.ReadModel;
 import io.retro.projections.shared.ReadModels;
 import io.retro.web.shared.NotFoundException;
@@ -46,6 +47,7 @@ public class Rebuilds implements SmartLifecycle {
     private final ReadModels readModels;
     private final TokenStore tokenStore;
     private final StoredEventSource events;
+    private final StoredTokens storedTokens;
     /** Where each read model stood when this node began its rebuild; a rebuild resumed after a restart has none. */
     private final Map<String, Long> resetFrom = new ConcurrentHashMap<>();
     /** The rebuilds replaying in one pass on this node, while their processors are stopped. */
@@ -53,11 +55,13 @@ public class Rebuilds implements SmartLifecycle {
     private ScheduledExecutorService watcher;
     private ExecutorService passRunner;
 
-    public Rebuilds(EventProcessingConfiguration processing, ReadModels readModels, TokenStore tokenStore, StoredEventSource events) {
+    public Rebuilds(EventProcessingConfiguration processing, ReadModels readModels, TokenStore tokenStore, StoredEventSource events,
+            StoredTokens storedTokens) {
         this.processing = processing;
         this.readModels = readModels;
         this.tokenStore = tokenStore;
         this.events = events;
+        this.storedTokens = storedTokens;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -94,8 +98,8 @@ public class Rebuilds implements SmartLifecycle {
 
     /** Hands the rest of the rebuild, if any, to the processor; not while this node stops. */
     private void passEnded(String name, StreamingEventProcessor processor) {
-        RebuildPass pass = passes.remove(name);
-        if (pass != null && !passRunner.isShutdown()) {
+        passes.remove(name);
+        if (!passRunner.isShutdown()) {
             processor.start();
         }
     }
@@ -118,8 +122,8 @@ public class Rebuilds implements SmartLifecycle {
         if (pass != null) {
             // The processor is stopped meanwhile and shows no segments.
             long from = resetFrom.getOrDefault(readModel.name(), 0L);
-            double progress = from > 0 ? Math.min(0.99, pass.position() / (double) from) : 0.0;
-            return new ProjectionStatus(readModel.name(), pass.position(), true, progress);
+            return new ProjectionStatus(readModel.name(), pass.position(), true,
+                    notQuiteDone(from > 0 ? pass.position() / (double) from : 0.0));
         }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = position(segments).orElse(null);
@@ -152,7 +156,11 @@ public class Rebuilds implements SmartLifecycle {
             }
             progress = sum / segments.size();
         }
-        // Caught up with the history but not yet switched over: not quite done.
+        return notQuiteDone(progress);
+    }
+
+    /** Caught up with the history but not yet switched over: not quite done. */
+    private static double notQuiteDone(double progress) {
         return Math.min(0.99, progress);
     }
 
@@ -171,7 +179,10 @@ public class Rebuilds implements SmartLifecycle {
             // the read model stood when the rebuild began.
             long from = resetFrom.getOrDefault(readModel.name(), 0L);
             boolean backWhereItWas = segments.stream().allMatch(segment -> segment.getCurrentPosition().orElse(0L) >= from);
-            if (!segments.isEmpty() && segments.stream().noneMatch(Replays::replaying) && backWhereItWas) {
+            // The segments this node shows are only those it has claimed so far, or holds at all:
+            // the tokens stored for the others must be past the replay too.
+            if (!segments.isEmpty() && segments.stream().noneMatch(Replays::replaying) && backWhereItWas
+                    && storedTokens.of(readModel.name()).values().stream().noneMatch(Replays::replaying)) {
                 resetFrom.remove(readModel.name());
                 readModel.completeRebuild();
                 log.info("Read model {} rebuilt; queries now read the new data", readModel.name());
