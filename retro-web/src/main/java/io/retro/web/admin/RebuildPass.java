@@ -78,7 +78,10 @@ final class RebuildPass implements Runnable {
 
     @Override
     public void run() {
-        Thread.currentThread().setName("rebuild-" + name);
+        // Named for the read model while it replays, so that a thread dump or profile tells the passes apart.
+        Thread thread = Thread.currentThread();
+        String threadName = thread.getName();
+        thread.setName("rebuild-" + name);
         int[] segments = {};
         try {
             segments = tokenStore.fetchSegments(name);
@@ -94,6 +97,7 @@ final class RebuildPass implements Runnable {
             for (int segment : segments) {
                 releaseQuietly(segment);
             }
+            thread.setName(threadName);
             whenDone.run();
         }
     }
