@@ -23,16 +23,21 @@ final class CatchingUpReaders {
     static final long LIVE = 1_000;
 
     private final Collection<StoredEventStream> readers;
+    private final LongSupplier headSeen;
     private final LongSupplier head;
     private final long lead;
     private final long patienceNanos;
 
     /**
+     * @param headSeen the head as last seen, without a lookup: at most the true one
+     * @param head the head, looked up
      * @param lead how far a reader may run ahead of one catching up behind it; well within what the
      *     engine remembers, so that the one behind still finds what the one ahead read
      */
-    CatchingUpReaders(Collection<StoredEventStream> readers, LongSupplier head, long lead, Duration patience) {
+    CatchingUpReaders(Collection<StoredEventStream> readers, LongSupplier headSeen, LongSupplier head, long lead,
+            Duration patience) {
         this.readers = readers;
+        this.headSeen = headSeen;
         this.head = head;
         this.lead = lead;
         this.patienceNanos = patience.toNanos();
@@ -42,10 +47,15 @@ final class CatchingUpReaders {
      * Whether {@code reader} may read its next batch now. It never blocks: a processor's coordinator
      * asks without waiting, and must stay free to notice that its processor is stopping. The head
      * is looked up only when another reader is behind, so readers that all read at the head cost
-     * nothing more.
+     * nothing more; and not for a reader further behind the head last seen than a live one is: a
+     * reader held back asks every few milliseconds.
      */
     boolean mayRead(StoredEventStream reader) {
-        return reader.closed() || !anotherCatchingUpBehind(reader) || head.getAsLong() - reader.position() <= LIVE;
+        return reader.closed() || !anotherCatchingUpBehind(reader) || live(reader, headSeen) && live(reader, head);
+    }
+
+    private static boolean live(StoredEventStream reader, LongSupplier head) {
+        return head.getAsLong() - reader.position() <= LIVE;
     }
 
     /** Called after a reader read: the ones held back for it look again. */

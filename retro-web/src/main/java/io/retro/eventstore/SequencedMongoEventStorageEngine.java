@@ -388,6 +388,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return recentEvents.capacity();
     }
 
+    /** The highest number handed out that this engine has seen so far, without a lookup: at most {@link #reservedHead()}. */
+    public long headSeen() {
+        return headSeen;
+    }
+
     /** The highest number handed out so far, stored or not. A lookup of one document. */
     public long reservedHead() {
         Document counter = counters.find(eq("_id", COUNTER_ID)).first();

@@ -46,7 +46,7 @@ public class StoredEventSource implements StreamableMessageSource<TrackedEventMe
         this.engine = engine;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
-        this.catchingUp = new CatchingUpReaders(open, engine::reservedHead, engine.recentEventsKept() / 5,
+        this.catchingUp = new CatchingUpReaders(open, engine::headSeen, engine::reservedHead, engine.recentEventsKept() / 5,
                 catchUpPatience);
         this.storedListener = engine.whenStored(this::announce);
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {

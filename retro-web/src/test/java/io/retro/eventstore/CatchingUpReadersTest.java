@@ -3,9 +3,11 @@ package io.retro.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -134,6 +136,30 @@ class CatchingUpReadersTest {
             assertThat(read(live, 3_000)).isEqualTo(3_000);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
+        }
+    }
+
+    @Test
+    void aReaderHeldBackFarBehindTheHeadLastSeenDoesNotLookTheHeadUp() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> ahead = source.openStream(null);
+                BlockingStream<TrackedEventMessage<?>> behind = source.openStream(null)) {
+            read(behind, BATCH);
+            read(ahead, 200);
+            AtomicInteger lookUps = new AtomicInteger();
+            LongSupplier head = () -> {
+                lookUps.incrementAndGet();
+                return 3_000;
+            };
+            List<StoredEventStream> readers = List.of((StoredEventStream) ahead, (StoredEventStream) behind);
+
+            Duration patient = Duration.ofHours(1);
+
+            assertThat(new CatchingUpReaders(readers, () -> 3_000, head, 100, patient).mayRead((StoredEventStream) ahead)).isFalse();
+            assertThat(lookUps).hasValue(0);
+
+            // Last seen within a live reader's distance, the head is looked up: it may have moved on since.
+            assertThat(new CatchingUpReaders(readers, () -> 1_000, head, 100, patient).mayRead((StoredEventStream) ahead)).isFalse();
+            assertThat(lookUps).hasValue(1);
         }
     }
 
