@@ -5,13 +5,22 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -36,10 +45,34 @@ public final class BatchWrites {
     private static final String RESOURCE = BatchWrites.class.getName();
 
     private final Map<String, Staged> staged = new LinkedHashMap<>();
+    /** Null for a batch that may meet other writers. */
+    private final OnlyWriter onlyWriter;
+
+    private BatchWrites(OnlyWriter onlyWriter) {
+        this.onlyWriter = onlyWriter;
+    }
 
     /** Gathers the writes of this unit of work's batch from now on, until {@link #flush()}. */
     public static BatchWrites begin(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.root().getOrComputeResource(RESOURCE, key -> new BatchWrites());
+        return unitOfWork.root().getOrComputeResource(RESOURCE, key -> new BatchWrites(null));
+    }
+
+    /**
+     * The writer of a read model's documents while it holds the only claim on them, from an empty
+     * generation on: a rebuild's replay. A document another writer changed meanwhile fails the
+     * flush instead of being read again, and the batch is to be handled again. So its batches keep
+     * no update once applied, write each collection's documents in one request, and look up only
+     * the documents this writer wrote before: there is no other. A replay's chunk creates a
+     * hundred boards or more, each looked up and written with a request of its own before.
+     */
+    public static final class OnlyWriter {
+
+        private final Set<String> written = new HashSet<>();
+
+        /** As {@link BatchWrites#begin}, for a batch of this writer. */
+        public BatchWrites begin(UnitOfWork<?> unitOfWork) {
+            return unitOfWork.root().getOrComputeResource(RESOURCE, key -> new BatchWrites(this));
+        }
     }
 
     /** The writes of the batch this thread is handling, if it gathers them. */
@@ -61,10 +94,33 @@ public final class BatchWrites {
 
     /** Writes every document the batch changed; called before the batch's token is stored. */
     public void flush() {
-        for (Staged document : staged.values()) {
-            document.write();
+        if (onlyWriter != null) {
+            writeEachCollectionAtOnce();
+        } else {
+            for (Staged document : staged.values()) {
+                document.write();
+            }
         }
         staged.clear();
+    }
+
+    /** The only writer expects each of its writes to land: a write that misses fails the batch. */
+    private void writeEachCollectionAtOnce() {
+        Map<MongoNamespace, Map<String, Staged>> byCollection = new LinkedHashMap<>();
+        staged.forEach((key, document) -> {
+            if (document.changed) {
+                byCollection.computeIfAbsent(document.collection.getNamespace(), namespace -> new LinkedHashMap<>()).put(key, document);
+            }
+        });
+        for (Map.Entry<MongoNamespace, Map<String, Staged>> collection : byCollection.entrySet()) {
+            Collection<Staged> documents = collection.getValue().values();
+            BulkWriteResult written = documents.iterator().next().collection.bulkWrite(documents.stream().map(Staged::asWrite).toList());
+            if (written.getInsertedCount() + written.getMatchedCount() != documents.size()) {
+                throw new ConcurrentModificationException("Another writer changed documents of " + collection.getKey()
+                        + " while a batch that expected to be their only writer changed them; the batch is to be handled again");
+            }
+            onlyWriter.written.addAll(collection.getValue().keySet());
+        }
     }
 
     static Bson filter(Object id, Bson condition) {
@@ -73,14 +129,23 @@ public final class BatchWrites {
 
     private Staged stage(MongoCollection<Document> collection, Object id) {
         return staged.computeIfAbsent(collection.getNamespace().getFullName() + "\u0000" + id,
-                key -> new Staged(collection, id, collection.find(eq("_id", id)).first()));
+                key -> new Staged(collection, id, lookUp(collection, id, key), onlyWriter != null));
+    }
+
+    private Document lookUp(MongoCollection<Document> collection, Object id, String key) {
+        if (onlyWriter != null && !onlyWriter.written.contains(key)) {
+            // The generation began empty and no one else writes it: what this writer did not write is not there.
+            return null;
+        }
+        return collection.find(eq("_id", id)).first();
     }
 
     private static final class Staged {
 
         private final MongoCollection<Document> collection;
         private final Object id;
-        private final List<DocumentUpdate> updates = new ArrayList<>();
+        /** The batch's updates, to work out anew on the document as another writer left it; none kept for the only writer. */
+        private final List<DocumentUpdate> updates;
         private boolean stored;
         /** The revision as read: the replace applies only if the stored document still has it. */
         private Object revision;
@@ -88,14 +153,17 @@ public final class BatchWrites {
         private Document current;
         private boolean changed;
 
-        Staged(MongoCollection<Document> collection, Object id, Document loaded) {
+        Staged(MongoCollection<Document> collection, Object id, Document loaded, boolean onlyWriter) {
             this.collection = collection;
             this.id = id;
+            this.updates = onlyWriter ? null : new ArrayList<>();
             load(loaded);
         }
 
         void apply(DocumentUpdate update) {
-            updates.add(update);
+            if (updates != null) {
+                updates.add(update);
+            }
             change(update);
         }
 
@@ -122,6 +190,15 @@ public final class BatchWrites {
             }
         }
 
+        /** The write that lands only if no other writer got there first. */
+        WriteModel<Document> asWrite() {
+            return stored ? new ReplaceOneModel<>(and(eq("_id", id), unchanged()), current) : new InsertOneModel<>(current);
+        }
+
+        private Bson unchanged() {
+            return revision == null ? exists(REVISION, false) : eq(REVISION, revision);
+        }
+
         /** Whether the document went to the store: false if another writer got there first. */
         private boolean replaced() {
             try {
@@ -129,8 +206,7 @@ public final class BatchWrites {
                     collection.insertOne(current);
                     return true;
                 }
-                Bson unchanged = revision == null ? exists(REVISION, false) : eq(REVISION, revision);
-                return collection.replaceOne(and(eq("_id", id), unchanged), current).getMatchedCount() == 1;
+                return collection.replaceOne(and(eq("_id", id), unchanged()), current).getMatchedCount() == 1;
             } catch (MongoWriteException e) {
                 // Another writer inserted the document first; a clash on any other unique key is no race to try again.
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || collection.countDocuments(eq("_id", id)) == 0) {

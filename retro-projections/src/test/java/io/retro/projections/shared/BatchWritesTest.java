@@ -3,8 +3,10 @@ package io.retro.projections.shared;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,6 +17,8 @@ import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -22,6 +26,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +113,65 @@ class BatchWritesTest {
     }
 
     @Test
+    void theOnlyWriterEndsWhereABatchWould() throws Exception {
+        inBatch(40, 0, () -> {
+            boards.upsert("retro", Updates.set("version", 0L));
+            handleItems(1, 5);
+        });
+        Document batched = stored.find(eq("_id", "retro")).first();
+        stored.deleteMany(new Document());
+
+        BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
+        inBatchOf(writer, () -> {
+            boards.upsert("retro", Updates.set("version", 0L));
+            handleItems(1, 2);
+        });
+        inBatchOf(writer, () -> handleItems(3, 5));
+
+        assertThat(stored.find(eq("_id", "retro")).first()).isEqualTo(batched);
+    }
+
+    @Test
+    void theOnlyWriterLooksUpOnlyWhatItWroteAndWritesACollectionsDocumentsInOneRequest() {
+        BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
+        inBatchOf(writer, () -> boards.upsert("retro-1", Updates.set("version", 0L)));
+        commands.clear();
+
+        inBatchOf(writer, () -> List.of("retro-1", "retro-2", "retro-3").forEach(retro -> boards.upsert(retro, Updates.set("phase", "VOTE"))));
+
+        // Only the document it wrote before is read; the changed one is replaced, the two new ones inserted together.
+        assertThat(commands).containsExactly("find", "update", "insert");
+        assertThat(stored.find(eq("phase", "VOTE")).map(board -> board.getString("_id")).into(new ArrayList<>()))
+                .containsExactlyInAnyOrder("retro-1", "retro-2", "retro-3");
+    }
+
+    @Test
+    void theOnlyWriterFailsWhenAnotherChangedTheDocumentMeanwhileAndLeavesTheOthersChange() {
+        BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
+        inBatchOf(writer, () -> boards.upsert("retro", Updates.set("version", 0L)));
+
+        assertThatThrownBy(() -> inBatchOf(writer, () -> {
+            handleItems(1, 3);
+            onAnotherThread(() -> boards.upsert("retro", Updates.set("carried.x", "DONE")));
+        })).isInstanceOf(ConcurrentModificationException.class);
+
+        Document after = stored.find(eq("_id", "retro")).first();
+        assertThat(after.get("carried", Document.class)).containsEntry("x", "DONE");
+        assertThat(after).doesNotContainKey("items");
+        assertThat(after.get("version")).isEqualTo(0L);
+    }
+
+    @Test
+    void theOnlyWriterFailsRatherThanOverwriteADocumentItDidNotWrite() {
+        stored.insertOne(new Document("_id", "retro").append("phase", "REVIEW"));
+
+        assertThatThrownBy(() -> inBatchOf(new BatchWrites.OnlyWriter(), () -> boards.upsert("retro", Updates.set("phase", "VOTE"))))
+                .isInstanceOf(MongoBulkWriteException.class);
+
+        assertThat(stored.find(eq("_id", "retro")).first().getString("phase")).isEqualTo("REVIEW");
+    }
+
+    @Test
     void aBatchThatClashesOnAnotherUniqueKeyFailsInsteadOfTryingAgain() {
         stored.createIndex(new Document("name", 1), new com.mongodb.client.model.IndexOptions().unique(true));
         stored.insertOne(new Document("_id", "other").append("name", "x"));
@@ -143,6 +208,18 @@ class BatchWritesTest {
             thread.join();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Handles a batch of the only writer, as a rebuild's replay does: {@code work}, then the flush. */
+    private static void inBatchOf(BatchWrites.OnlyWriter writer, Runnable work) {
+        UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericEventMessage<>(0));
+        try {
+            BatchWrites writes = writer.begin(unitOfWork);
+            work.run();
+            writes.flush();
+        } finally {
+            unitOfWork.rollback();
         }
     }
 

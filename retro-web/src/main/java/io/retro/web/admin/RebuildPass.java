@@ -49,6 +49,8 @@ final class RebuildPass implements Runnable {
     private final StoredEventSource events;
     private final int chunk;
     private final Runnable whenDone;
+    /** The pass holds every segment's claim, and the read model's new generation starts empty. */
+    private final BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
     private volatile long position;
     private volatile boolean stopping;
 
@@ -136,7 +138,7 @@ final class RebuildPass implements Runnable {
         UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(stream.peek().orElseThrow());
         TrackingToken last = null;
         try {
-            BatchWrites writes = BatchWrites.begin(unitOfWork);
+            BatchWrites writes = writer.begin(unitOfWork);
             long deadline = System.nanoTime() + CHUNK_NANOS;
             // A reader far ahead is held back for the others for a moment: the chunk waits for it
             // rather than ending, so that the tokens are not stored for every few events.
