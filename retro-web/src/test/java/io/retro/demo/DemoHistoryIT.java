@@ -34,9 +34,11 @@ class DemoHistoryIT extends BrowserIntegrationTest {
     void tellTheDemoHistory() {
         filled = demo.fill(UUID.randomUUID().toString().substring(0, 8), PASSWORD);
         for (DemoHistory.DemoTeam team : filled.teams()) {
-            // The read models catch up with thousands of events; a read waits for them only so long.
+            // The read models catch up with thousands of events, each at its own pace, and each
+            // processor's segments too; a read waits for them only so long.
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> points(team, "SPRINT").stream().filter(point -> point.get("workMix") != null).count() == 52);
+                    .until(() -> points(team, "SPRINT").stream().filter(point -> point.get("workMix") != null).count() == 52
+                            && retros(team).size() == 52);
         }
     }
 
@@ -50,9 +52,7 @@ class DemoHistoryIT extends BrowserIntegrationTest {
             assertThat(sprints).hasSize(52);
             assertThat(LocalDate.parse((String) sprints.get(51).get("end"))).isBefore(today);
             assertThat(LocalDate.parse((String) sprints.get(0).get("start"))).isBefore(today.minusYears(2).plusWeeks(3));
-            List<?> retros = as(team.usernames().get(0)).get().uri("/api/v1/teams/{id}/retros", team.teamId()).exchange()
-                    .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
-            assertThat(retros).hasSize(52);
+            assertThat(retros(team)).hasSize(52);
             List<?> debt = as(team.usernames().get(0)).get().uri("/api/v1/teams/{id}/tech-debt", team.teamId()).exchange()
                     .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
             assertThat(debt).hasSizeGreaterThan(15);
@@ -108,6 +108,11 @@ class DemoHistoryIT extends BrowserIntegrationTest {
     }
 
     @SuppressWarnings("unchecked")
+    private List<?> retros(DemoHistory.DemoTeam team) {
+        return as(team.usernames().get(0)).get().uri("/api/v1/teams/{id}/retros", team.teamId()).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+    }
+
     private List<Map<String, Object>> points(DemoHistory.DemoTeam team, String granularity) {
         Map<String, Object> health = as(team.usernames().get(0)).get()
                 .uri("/api/v1/teams/{id}/health?granularity={g}&from={from}&to={to}", team.teamId(), granularity,
