@@ -129,7 +129,7 @@ public final class BatchWrites {
 
     private Staged stage(MongoCollection<Document> collection, Object id) {
         return staged.computeIfAbsent(collection.getNamespace().getFullName() + "\u0000" + id,
-                key -> new Staged(collection, id, lookUp(collection, id, key), onlyWriter != null));
+                key -> new Staged(collection, id, lookUp(collection, id, key), onlyWriter == null));
     }
 
     private Document lookUp(MongoCollection<Document> collection, Object id, String key) {
@@ -153,10 +153,10 @@ public final class BatchWrites {
         private Document current;
         private boolean changed;
 
-        Staged(MongoCollection<Document> collection, Object id, Document loaded, boolean onlyWriter) {
+        Staged(MongoCollection<Document> collection, Object id, Document loaded, boolean keepUpdates) {
             this.collection = collection;
             this.id = id;
-            this.updates = onlyWriter ? null : new ArrayList<>();
+            this.updates = keepUpdates ? new ArrayList<>() : null;
             load(loaded);
         }
 
