@@ -1,15 +1,31 @@
 package io.retro.eventstore;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
- * Makes appends durable with as few disk commits as possible: a thread that asks for a commit while
- * another commit runs waits for it, and the next commit then covers every thread that asked in the
- * meantime.
+ * Makes appends durable with as few disk commits as possible: the commits run one at a time, and
+ * each covers every append that asked before it began.
+ *
+ * <p>They run on a thread of their own, which nothing interrupts. H2 gives up waiting for its
+ * writer thread when the committing thread is interrupted, and returns as if done; run on the
+ * thread of a request that was cancelled meanwhile, a commit would have counted as done for the
+ * other appends it covered. A caller interrupted while it waits goes on waiting, and keeps its
+ * interrupt.
  */
-public final class GroupCommit implements AppendDurability {
+public final class GroupCommit implements AppendDurability, AutoCloseable {
 
     private final Runnable commit;
-    private final Object commitLock = new Object();
-    private long requested;
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "store-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong requested = new AtomicLong();
+    /** The last request the commits so far cover; read and written by the committer thread only. */
     private long committed;
 
     public GroupCommit(Runnable commit) {
@@ -18,20 +34,45 @@ public final class GroupCommit implements AppendDurability {
 
     @Override
     public void awaitDurable() {
-        long ticket;
-        synchronized (this) {
-            ticket = ++requested;
+        long ticket = requested.incrementAndGet();
+        awaitUninterruptibly(committer.submit(() -> commitUpTo(ticket)));
+    }
+
+    private void commitUpTo(long ticket) {
+        if (committed >= ticket) {
+            return;
         }
-        synchronized (commitLock) {
-            if (committed >= ticket) {
-                return;
+        // Every request up to here was made after its append was stored.
+        long covered = requested.get();
+        commit.run();
+        committed = covered;
+    }
+
+    private static void awaitUninterruptibly(Future<?> durable) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    durable.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+                }
             }
-            long covered;
-            synchronized (this) {
-                covered = requested;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            commit.run();
-            committed = covered;
         }
+    }
+
+    @Override
+    public void close() {
+        committer.shutdown();
     }
 }

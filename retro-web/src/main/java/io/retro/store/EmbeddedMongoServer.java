@@ -17,12 +17,14 @@ import org.h2.mvstore.MVStore;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private final Path file;
+    private final MVStore store;
     private final H2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(Path file, H2Backend backend, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongoServer(Path file, MVStore store, H2Backend backend, MongoServer server, InetSocketAddress address) {
         this.file = file;
+        this.store = store;
         this.backend = backend;
         this.server = server;
         this.address = address;
@@ -46,10 +48,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("retro.mv").toAbsolutePath();
-        H2Backend backend = new IndexedH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open());
+        return start(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open(), bindAddress, port);
+    }
+
+    /** Serves a store the caller opened: a test opens one whose writes to the file it can hold back. */
+    static EmbeddedMongoServer start(MVStore store, String bindAddress, int port) {
+        H2Backend backend = new IndexedH2Backend(store);
         MongoServer server = new MongoServer(backend);
         server.bind(bindAddress, port);
-        return new EmbeddedMongoServer(file, backend, server, server.getLocalAddress());
+        return new EmbeddedMongoServer(Path.of(store.getFileStore().getFileName()), store, backend, server, server.getLocalAddress());
     }
 
     public String connectionString() {
@@ -64,9 +71,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return address;
     }
 
-    /** Writes everything stored so far to disk. */
+    /**
+     * Writes everything stored so far to the file. H2 also stores changes of its own accord, from
+     * its background thread or once enough are pending, and hands them to a writer thread; a commit
+     * that finds them stored already returns at once, while they may not be in the file yet. So the
+     * commit then waits for the writes H2 still has pending.
+     */
     public void commit() {
         backend.commit();
+        store.executeFilestoreOperation(() -> {});
     }
 
     @Override
