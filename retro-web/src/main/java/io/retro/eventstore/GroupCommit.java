@@ -10,11 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Makes appends durable with as few disk commits as possible: the commits run one at a time, and
  * each covers every append that asked before it began.
  *
- * <p>They run on a thread of their own, which nothing interrupts. H2 gives up waiting for its
- * writer thread when the committing thread is interrupted, and returns as if done; run on the
- * thread of a request that was cancelled meanwhile, a commit would have counted as done for the
- * other appends it covered. A caller interrupted while it waits goes on waiting, and keeps its
- * interrupt.
+ * <p>They run on a thread of their own, which nothing interrupts: the thread of a request may be
+ * interrupted when the request is cancelled, and H2 writes through a file channel, which Java closes
+ * when the thread using it is interrupted. A caller interrupted while it waits goes on waiting, and
+ * keeps its interrupt.
  */
 public final class GroupCommit implements AppendDurability, AutoCloseable {
 

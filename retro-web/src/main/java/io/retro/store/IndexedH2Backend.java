@@ -12,15 +12,81 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-/** The embedded server's H2 backend, whose collections plan a query on a unique index as MongoDB would ({@link IndexedQueries}). */
+/**
+ * The embedded server's H2 backend, whose collections plan a query on a unique index as MongoDB would
+ * ({@link IndexedQueries}), and whose commits hold every write command whole or not at all.
+ *
+ * <p>H2 takes a commit's maps one after another, and each collection and each of its indexes is a
+ * map of its own: a commit that ran beside the writes could keep a read model's change without the
+ * event it came from, or an index entry without its document. So write commands share a lock that a
+ * commit holds alone; reads go on meanwhile. H2 must then never commit of its own accord: the store
+ * is opened with its background writer and its commit on a full write buffer turned off.
+ */
 final class IndexedH2Backend extends H2Backend {
+
+    private static final Set<String> WRITE_COMMANDS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        WRITE_COMMANDS.addAll(List.of("insert", "update", "delete", "findAndModify", "create", "createIndexes", "drop",
+                "dropIndexes", "dropDatabase", "renameCollection"));
+    }
+
+    private final ReadWriteLock writesAndCommits = new ReentrantReadWriteLock();
 
     IndexedH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (!WRITE_COMMANDS.contains(command)) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        Lock shared = writesAndCommits.readLock();
+        shared.lock();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** Stores every write command done so far, each whole, and nothing of those still running. */
+    @Override
+    public void commit() {
+        Lock alone = writesAndCommits.writeLock();
+        alone.lock();
+        try {
+            super.commit();
+        } finally {
+            alone.unlock();
+        }
+    }
+
+    /**
+     * Rewrites the live pages of the file's chunks that are less than {@code targetFillRate} percent
+     * live, at most {@code writeLimit} bytes of them, and commits: H2's background writer did this
+     * while it ran.
+     */
+    void compact(int targetFillRate, int writeLimit) {
+        Lock alone = writesAndCommits.writeLock();
+        alone.lock();
+        try {
+            getMvStore().compact(targetFillRate, writeLimit);
+            super.commit();
+        } finally {
+            alone.unlock();
+        }
     }
 
     /** The name H2Database gives the map of a collection's index. */

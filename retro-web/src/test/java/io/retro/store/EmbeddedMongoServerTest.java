@@ -1,22 +1,25 @@
 package io.retro.store;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
-import org.h2.store.fs.Recorder;
-import org.h2.store.fs.rec.FilePathRec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,92 +29,111 @@ class EmbeddedMongoServerTest {
     Path dataDir;
 
     /**
-     * H2 stores changes of its own accord too and writes them to the file on a thread of its own. A
-     * commit that comes after such a store has nothing left to store, but must still not return
-     * before that write is done: an append acknowledged then would be lost if the process died.
+     * Writers store a document in one collection and then one in another, while commits follow each
+     * other. The file, copied after each commit and opened as a process that died then would open
+     * it, holds no more documents in the second collection than in the first, and as many index
+     * entries in the first as documents. H2 alone takes a commit's maps one after another,
+     * and about one copy in twenty held a second without its first, or a document without its
+     * index entry.
      */
     @Test
-    void commitWaitsForTheWriteOfWhatH2StoredByItself() throws Exception {
-        HeldWrites file = HeldWrites.install();
-        MVStore store = new MVStore.Builder().fileName("rec:" + dataDir.resolve("retro.mv")).open();
-        ExecutorService caller = Executors.newSingleThreadExecutor();
+    void theFileHoldsEachWriteCommandWholeAndInTheOrderTheyRan() throws Exception {
+        Path file = dataDir.resolve("retro.mv");
+        Path copy = dataDir.resolve("copy.mv");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<String> split = new ArrayList<>();
+        int copies = 300;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.storeBuilder(file.toString(), 16).open(),
+                "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> first = client.getDatabase("retro").getCollection("first");
+            MongoCollection<Document> second = client.getDatabase("retro").getCollection("second");
+            first.insertOne(new Document("_id", 0L));
+            second.insertOne(new Document("_id", 0L));
+            server.commit();
+            AtomicLong next = new AtomicLong();
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                running.add(writers.submit(() -> {
+                    while (writing.get()) {
+                        long id = next.incrementAndGet();
+                        first.insertOne(new Document("_id", id).append("text", "x".repeat(200)));
+                        second.insertOne(new Document("_id", id));
+                    }
+                }));
+            }
+            for (int i = 0; i < copies; i++) {
+                server.commit();
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                MVStore opened = new MVStore.Builder().fileName(copy.toString()).readOnly().open();
+                try {
+                    // Sizes tell without reading the documents: each second follows its first.
+                    long inFirst = opened.openMap("databases.retro.first").sizeAsLong();
+                    long inSecond = opened.openMap("databases.retro.second").sizeAsLong();
+                    long indexed = opened.openMap(IndexedH2Backend.indexMapName("retro.first", "_id_")).sizeAsLong();
+                    if (inSecond > inFirst || indexed != inFirst) {
+                        split.add("copy " + i + ": " + inSecond + " in the second, " + inFirst + " documents and " + indexed
+                                + " index entries in the first");
+                    }
+                } finally {
+                    opened.close();
+                }
+            }
+            writing.set(false);
+            for (Future<?> writer : running) {
+                writer.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(next.get()).as("documents written meanwhile").isGreaterThan(copies);
+        } finally {
+            writing.set(false);
+            writers.shutdownNow();
+        }
+        assertThat(split).as("copies of the file that split write commands, of %d", copies).isEmpty();
+    }
+
+    @Test
+    void aChangeNobodyCommitsReachesTheFileWithinTheFlushInterval() throws Exception {
+        MVStore store = EmbeddedMongoServer.storeBuilder(dataDir.resolve("retro.mv").toString(), 16).open();
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(store, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
-            client.getDatabase("retro").getCollection("events").insertOne(new Document("_id", 1L));
             server.commit();
-            client.getDatabase("retro").getCollection("events").insertOne(new Document("_id", 2L));
+            client.getDatabase("retro").getCollection("boards").insertOne(new Document("_id", "b1"));
+            assertThat(store.hasUnsavedChanges()).as("right after the write").isTrue();
 
-            file.holdNextWrite();
-            // What H2's background thread does: store the change now, write it on the writer thread.
-            store.tryCommit();
-            file.awaitHeldWrite();
-            try {
-                Future<Boolean> commit = caller.submit(() -> {
-                    server.commit();
-                    return file.heldWriteDone();
-                });
-                assertThatThrownBy(() -> commit.get(300, MILLISECONDS))
-                        .as("the commit returned while the write of the second event was held back")
-                        .isInstanceOf(TimeoutException.class);
-                file.release();
-                assertThat(commit.get(10, SECONDS)).as("the held write was done when the commit returned").isTrue();
-            } finally {
-                // Closing the store waits for its writer thread.
-                file.release();
+            long deadline = System.nanoTime() + EmbeddedMongoServer.FLUSH_INTERVAL.multipliedBy(20).toNanos();
+            while (store.hasUnsavedChanges() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
-        } finally {
-            caller.shutdownNow();
-            FilePathRec.setRecorder(null);
+            assertThat(store.hasUnsavedChanges()).as("after %s", EmbeddedMongoServer.FLUSH_INTERVAL.multipliedBy(20)).isFalse();
         }
     }
 
-    /**
-     * Holds back the next write to files named {@code rec:...} until released, from inside the
-     * write: H2's recording file system reports each write to it as the write is done.
-     */
-    private static final class HeldWrites implements Recorder {
-
-        private volatile boolean holdNext;
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
-        private volatile boolean heldWriteDone;
-
-        static HeldWrites install() {
-            HeldWrites writes = new HeldWrites();
-            FilePathRec.register();
-            FilePathRec.setRecorder(writes);
-            return writes;
-        }
-
-        void holdNextWrite() {
-            holdNext = true;
-        }
-
-        void awaitHeldWrite() throws InterruptedException {
-            assertThat(held.await(10, SECONDS)).as("H2 began to write").isTrue();
-        }
-
-        void release() {
-            released.countDown();
-        }
-
-        boolean heldWriteDone() {
-            return heldWriteDone;
-        }
-
-        @Override
-        public void log(int operation, String fileName, byte[] data, long position) {
-            if (operation != WRITE || !holdNext) {
-                return;
+    /** Chunks whose documents were mostly deleted are rewritten, as H2's background writer did. */
+    @Test
+    void compactionRewritesChunksThatAreMostlyDead() throws Exception {
+        MVStore store = EmbeddedMongoServer.storeBuilder(dataDir.resolve("retro.mv").toString(), 16).open();
+        store.setRetentionTime(0);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(store, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> boards = client.getDatabase("retro").getCollection("boards");
+            for (int chunk = 0; chunk < 4; chunk++) {
+                boards.insertMany(IntStream.range(chunk * 100, chunk * 100 + 100)
+                        .mapToObj(i -> new Document("_id", i).append("text", "x".repeat(2_000))).toList());
+                server.commit();
             }
-            holdNext = false;
-            held.countDown();
-            try {
-                released.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            boards.deleteMany(Filters.in("_id", IntStream.range(0, 400).filter(i -> i % 10 != 0).boxed().toList()));
+            server.commit();
+
+            server.compact();
+            // H2 frees the chunks left dead over the next commits.
+            for (int i = 0; i < 5; i++) {
+                boards.insertOne(new Document("_id", "later-" + i));
+                server.commit();
             }
-            heldWriteDone = true;
+
+            assertThat(store.getFileStore().getChunksFillRate()).as("percent of the chunks' space still live").isGreaterThan(50);
+            assertThat(boards.countDocuments()).isEqualTo(45);
         }
     }
 }
