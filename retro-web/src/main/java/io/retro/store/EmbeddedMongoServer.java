@@ -86,7 +86,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new MVStore.Builder().fileName(fileName).cacheSize(cacheMb).autoCommitDisabled().autoCommitBufferSize(0);
     }
 
-    /** Serves a store the caller opened from {@link #storeBuilder}: a test keeps its old versions to look at. */
+    /** Serves a store the caller opened from {@link #storeBuilder}, as a test does to look into it. */
     static EmbeddedMongoServer start(MVStore store, String bindAddress, int port) {
         IndexedH2Backend backend = new IndexedH2Backend(store);
         MongoServer server = new MongoServer(backend);

@@ -28,7 +28,7 @@ import org.h2.mvstore.MVStore;
  *
  * <p>H2 takes a commit's maps one after another, and each collection and each of its indexes is a
  * map of its own: a commit that ran beside the writes could keep a read model's change without the
- * event it came from, or an index entry without its document. So write commands share a lock that a
+ * event it came from, or a document without its index entry. So write commands share a lock that a
  * commit holds alone; reads go on meanwhile. H2 must then never commit of its own accord: the store
  * is opened with its background writer and its commit on a full write buffer turned off.
  */

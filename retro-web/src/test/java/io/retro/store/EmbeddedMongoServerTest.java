@@ -32,9 +32,8 @@ class EmbeddedMongoServerTest {
      * Writers store a document in one collection and then one in another, while commits follow each
      * other. The file, copied after each commit and opened as a process that died then would open
      * it, holds no more documents in the second collection than in the first, and as many index
-     * entries in the first as documents. H2 alone takes a commit's maps one after another,
-     * and about one copy in twenty held a second without its first, or a document without its
-     * index entry.
+     * entries in the first as documents. H2 alone takes a commit's maps one after another, and about
+     * one copy in twenty held a second without its first, or a document without its index entry.
      */
     @Test
     void theFileHoldsEachWriteCommandWholeAndInTheOrderTheyRan() throws Exception {
