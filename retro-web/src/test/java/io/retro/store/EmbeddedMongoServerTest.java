@@ -98,7 +98,6 @@ class EmbeddedMongoServerTest {
                 MongoClient client = MongoClients.create(server.connectionString())) {
             server.commit();
             client.getDatabase("retro").getCollection("boards").insertOne(new Document("_id", "b1"));
-            assertThat(store.hasUnsavedChanges()).as("right after the write").isTrue();
 
             long deadline = System.nanoTime() + EmbeddedMongoServer.FLUSH_INTERVAL.multipliedBy(20).toNanos();
             while (store.hasUnsavedChanges() && System.nanoTime() < deadline) {
