@@ -37,7 +37,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     static final int COMPACT_WRITE_LIMIT = 4 << 20;
 
     private final Path file;
-    private final MVStore store;
     private final IndexedH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -47,9 +46,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return thread;
     });
 
-    private EmbeddedMongoServer(Path file, MVStore store, IndexedH2Backend backend, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongoServer(Path file, IndexedH2Backend backend, MongoServer server, InetSocketAddress address) {
         this.file = file;
-        this.store = store;
         this.backend = backend;
         this.server = server;
         this.address = address;
@@ -91,7 +89,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         IndexedH2Backend backend = new IndexedH2Backend(store);
         MongoServer server = new MongoServer(backend);
         server.bind(bindAddress, port);
-        return new EmbeddedMongoServer(Path.of(store.getFileStore().getFileName()), store, backend, server, server.getLocalAddress());
+        return new EmbeddedMongoServer(Path.of(store.getFileStore().getFileName()), backend, server, server.getLocalAddress());
     }
 
     public String connectionString() {
@@ -112,7 +110,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     private void flush() {
-        if (store.hasUnsavedChanges()) {
+        if (backend.getMvStore().hasUnsavedChanges()) {
             backend.commit();
         }
     }
