@@ -3,7 +3,6 @@ package io.retro.projections.health;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.health.FindTeamHealthQuery;
 import io.retro.api.health.FindTeamsHealthQuery;
 import io.retro.api.health.TeamHealthView;
@@ -27,6 +26,7 @@ import io.retro.api.techdebt.TechDebtStatus;
 import io.retro.api.techdebt.TechDebtStatusChangedEvent;
 import io.retro.api.techdebt.TechDebtVoteWithdrawnEvent;
 import io.retro.api.techdebt.TechDebtVotedEvent;
+import io.retro.projections.shared.Changes;
 import io.retro.projections.shared.ReadModel;
 import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
@@ -82,17 +82,17 @@ public class HealthProjection {
 
     @EventHandler
     void on(TeamCreatedEvent event) {
-        update(event.teamId(), Updates.set("name", event.name()));
+        update(event.teamId(), Changes.set("name", event.name()));
     }
 
     @EventHandler
     void on(TeamMemberAddedEvent event) {
-        update(event.teamId(), Updates.set("members." + event.userId(), true));
+        update(event.teamId(), Changes.set("members." + event.userId(), true));
     }
 
     @EventHandler
     void on(BalanceTargetAgreedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant agreedAt) {
-        update(event.teamId(), Updates.set("bands." + sequenceNumber, new Document()
+        update(event.teamId(), Changes.set("bands." + sequenceNumber, new Document()
                 .append("min", decimal(event.maintenanceMin()))
                 .append("max", decimal(event.maintenanceMax()))
                 .append("effectiveFrom", event.effectiveFrom().toString())
@@ -101,13 +101,13 @@ public class HealthProjection {
 
     @EventHandler
     void on(RetroStartedEvent event) {
-        retros.upsert(event.retroId(), Updates.combine(
-                Updates.set("teamId", event.teamId()), Updates.set("template", event.template().name())));
+        retros.upsert(event.retroId(), Changes.combine(
+                Changes.set("teamId", event.teamId()), Changes.set("template", event.template().name())));
         String sprint = "sprints." + event.retroId();
-        update(event.teamId(), Updates.combine(
-                Updates.set(sprint + ".name", event.sprint()),
-                Updates.set(sprint + ".start", event.sprintStart().toString()),
-                Updates.set(sprint + ".end", event.sprintEnd().toString())));
+        update(event.teamId(), Changes.combine(
+                Changes.set(sprint + ".name", event.sprint()),
+                Changes.set(sprint + ".start", event.sprintStart().toString()),
+                Changes.set(sprint + ".end", event.sprintEnd().toString())));
     }
 
     /*
@@ -119,7 +119,7 @@ public class HealthProjection {
     void on(RetroItemAddedEvent event) {
         retro(event.retroId()).ifPresent(retro -> {
             Sentiment sentiment = RetroTemplate.valueOf(retro.getString("template")).sentimentOf(event.column());
-            updateRetro(event.retroId(), Updates.set(item(event.itemId()), new Document()
+            updateRetro(event.retroId(), Changes.set(item(event.itemId()), new Document()
                     .append("category", event.category() == null ? null : event.category().name())
                     .append("sentiment", sentiment.name())));
         });
@@ -130,13 +130,13 @@ public class HealthProjection {
         if (event.category() == null) {
             return;
         }
-        retro(event.retroId()).ifPresent(retro -> updateRetro(event.retroId(), Updates.set(item(event.itemId()) + ".category",
+        retro(event.retroId()).ifPresent(retro -> updateRetro(event.retroId(), Changes.set(item(event.itemId()) + ".category",
                 event.category().name())));
     }
 
     @EventHandler
     void on(RetroItemDeletedEvent event) {
-        retro(event.retroId()).ifPresent(retro -> updateRetro(event.retroId(), Updates.unset(item(event.itemId()))));
+        retro(event.retroId()).ifPresent(retro -> updateRetro(event.retroId(), Changes.unset(item(event.itemId()))));
     }
 
     private Optional<Document> retro(String retroId) {
@@ -146,7 +146,7 @@ public class HealthProjection {
     private void updateRetro(String retroId, Bson change) {
         retros.update(retroId, change);
         retro(retroId).ifPresent(retro -> update(retro.getString("teamId"),
-                Updates.set("sprints." + retroId + ".items", HealthDocument.itemCounts(retro))));
+                Changes.set("sprints." + retroId + ".items", HealthDocument.itemCounts(retro))));
     }
 
     private static String item(String itemId) {
@@ -156,7 +156,7 @@ public class HealthProjection {
     @EventHandler
     void on(WorkMixRecordedEvent event) {
         var mix = event.workMix();
-        update(event.teamId(), Updates.set("sprints." + event.retroId() + ".mix", new Document()
+        update(event.teamId(), Changes.set("sprints." + event.retroId() + ".mix", new Document()
                 .append("unit", mix.unit().name())
                 .append("feature", decimal(mix.feature()))
                 .append("maintenance", decimal(mix.maintenance()))
@@ -168,30 +168,30 @@ public class HealthProjection {
     @EventHandler
     void on(ActionItemAddedEvent event, @Timestamp Instant at) {
         String action = "actions." + event.actionItemId();
-        update(event.teamId(), Updates.combine(
-                Updates.set(action + ".created", day(at)),
-                Updates.set(action + ".due", event.dueDate() == null ? null : event.dueDate().toString())));
+        update(event.teamId(), Changes.combine(
+                Changes.set(action + ".created", day(at)),
+                Changes.set(action + ".due", event.dueDate() == null ? null : event.dueDate().toString())));
     }
 
     @EventHandler
     void on(ActionItemStatusChangedEvent event, @Timestamp Instant at) {
         String done = "actions." + event.actionItemId() + ".done";
-        update(event.teamId(), event.status() == ActionItemStatus.DONE ? Updates.set(done, day(at)) : Updates.unset(done));
+        update(event.teamId(), event.status() == ActionItemStatus.DONE ? Changes.set(done, day(at)) : Changes.unset(done));
     }
 
     @EventHandler
     void on(TechDebtProposedEvent event, @Timestamp Instant at) {
-        update(event.teamId(), Updates.set("debt." + event.itemId() + ".opened", day(at)));
+        update(event.teamId(), Changes.set("debt." + event.itemId() + ".opened", day(at)));
     }
 
     @EventHandler
     void on(TechDebtVotedEvent event, @Timestamp Instant at) {
-        update(event.teamId(), Updates.set("debt." + event.itemId() + ".votes." + event.voterId(), day(at)));
+        update(event.teamId(), Changes.set("debt." + event.itemId() + ".votes." + event.voterId(), day(at)));
     }
 
     @EventHandler
     void on(TechDebtVoteWithdrawnEvent event) {
-        update(event.teamId(), Updates.unset("debt." + event.itemId() + ".votes." + event.voterId()));
+        update(event.teamId(), Changes.unset("debt." + event.itemId() + ".votes." + event.voterId()));
     }
 
     @EventHandler
@@ -200,19 +200,19 @@ public class HealthProjection {
             return;
         }
         String item = "debt." + event.itemId();
-        update(event.teamId(), Updates.combine(
-                Updates.set(item + ".closed", day(at)),
-                Updates.set(item + ".resolved", event.to() == TechDebtStatus.RESOLVED)));
+        update(event.teamId(), Changes.combine(
+                Changes.set(item + ".closed", day(at)),
+                Changes.set(item + ".resolved", event.to() == TechDebtStatus.RESOLVED)));
     }
 
     @EventHandler
     void on(ProductUpdatePostedEvent event, @Timestamp Instant at) {
-        update(event.teamId(), Updates.set("updates." + event.updateId() + ".posted", day(at)));
+        update(event.teamId(), Changes.set("updates." + event.updateId() + ".posted", day(at)));
     }
 
     @EventHandler
     void on(ProductUpdateAcknowledgedEvent event) {
-        update(event.teamId(), Updates.set("updates." + event.updateId() + ".acks." + event.memberId(), true));
+        update(event.teamId(), Changes.set("updates." + event.updateId() + ".acks." + event.memberId(), true));
     }
 
     @ResetHandler

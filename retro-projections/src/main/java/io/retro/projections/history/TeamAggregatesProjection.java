@@ -2,12 +2,12 @@ package io.retro.projections.history;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.history.FindTeamAggregatesQuery;
 import io.retro.api.history.TeamAggregatesView;
 import io.retro.api.productupdate.ProductUpdatePostedEvent;
 import io.retro.api.retro.RetroStartedEvent;
 import io.retro.api.techdebt.TechDebtProposedEvent;
+import io.retro.projections.shared.Changes;
 import io.retro.projections.shared.ReadModel;
 import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
@@ -41,7 +41,7 @@ public class TeamAggregatesProjection {
     }
 
     private void add(String teamId, String aggregateId) {
-        teams.upsert(teamId, Updates.addToSet("aggregateIds", aggregateId));
+        teams.upsert(teamId, Changes.addToSet("aggregateIds", aggregateId));
     }
 
     @EventHandler

@@ -1,11 +1,11 @@
 package io.retro.projections.productupdate;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.productupdate.GoalProgress;
 import io.retro.api.productupdate.Metric;
 import io.retro.api.productupdate.ProductUpdatePostedEvent;
 import io.retro.api.productupdate.ProductUpdateView;
 import io.retro.api.productupdate.QuestionView;
+import io.retro.projections.shared.Changes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,35 +31,35 @@ final class ProductUpdateDocument {
     private ProductUpdateDocument() {}
 
     static Bson posted(ProductUpdatePostedEvent event, Instant postedAt) {
-        return Updates.combine(
-                Updates.set("teamId", event.teamId()),
-                Updates.set("title", event.title()),
-                Updates.set("body", event.body()),
-                Updates.set("metrics", event.metrics().stream().map(ProductUpdateDocument::metric).toList()),
-                Updates.set("customerVoices", event.customerVoices()),
-                Updates.set("goals", event.goals().stream().map(ProductUpdateDocument::goal).toList()),
-                Updates.set("postedBy", event.postedBy()),
-                Updates.set("postedAt", postedAt.toString()));
+        return Changes.combine(
+                Changes.set("teamId", event.teamId()),
+                Changes.set("title", event.title()),
+                Changes.set("body", event.body()),
+                Changes.set("metrics", event.metrics().stream().map(ProductUpdateDocument::metric).toList()),
+                Changes.set("customerVoices", event.customerVoices()),
+                Changes.set("goals", event.goals().stream().map(ProductUpdateDocument::goal).toList()),
+                Changes.set("postedBy", event.postedBy()),
+                Changes.set("postedAt", postedAt.toString()));
     }
 
     static Bson acknowledged(String memberId) {
-        return Updates.set("acknowledgedBy." + memberId, true);
+        return Changes.set("acknowledgedBy." + memberId, true);
     }
 
     static Bson asked(String questionId, String text, String authorId, Instant askedAt) {
         String path = "questions." + questionId + ".";
-        return Updates.combine(
-                Updates.set(path + "text", text),
-                Updates.set(path + "authorId", authorId),
-                Updates.set(path + "askedAt", askedAt.toString()));
+        return Changes.combine(
+                Changes.set(path + "text", text),
+                Changes.set(path + "authorId", authorId),
+                Changes.set(path + "askedAt", askedAt.toString()));
     }
 
     static Bson answered(String questionId, String text, String answeredBy, Instant answeredAt) {
         String path = "questions." + questionId + ".";
-        return Updates.combine(
-                Updates.set(path + "answer", text),
-                Updates.set(path + "answeredBy", answeredBy),
-                Updates.set(path + "answeredAt", answeredAt.toString()));
+        return Changes.combine(
+                Changes.set(path + "answer", text),
+                Changes.set(path + "answeredBy", answeredBy),
+                Changes.set(path + "answeredAt", answeredAt.toString()));
     }
 
     static ProductUpdateView toView(Document document) {

@@ -3,7 +3,6 @@ package io.retro.projections.productupdate;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.productupdate.FindProductUpdateQuery;
 import io.retro.api.productupdate.FindProductUpdatesQuery;
 import io.retro.api.productupdate.ProductUpdateAcknowledgedEvent;
@@ -11,6 +10,7 @@ import io.retro.api.productupdate.ProductUpdatePostedEvent;
 import io.retro.api.productupdate.ProductUpdateQuestionAnsweredEvent;
 import io.retro.api.productupdate.ProductUpdateQuestionAskedEvent;
 import io.retro.api.productupdate.ProductUpdateView;
+import io.retro.projections.shared.Changes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +52,7 @@ public class ProductUpdateFeedProjection {
     @EventHandler
     void on(ProductUpdatePostedEvent event, @Timestamp Instant postedAt) {
         updates.upsert(event.updateId(), ProductUpdateDocument.posted(event, postedAt));
-        feeds.upsert(event.teamId(), Updates.addToSet("updateIds", event.updateId()));
+        feeds.upsert(event.teamId(), Changes.addToSet("updateIds", event.updateId()));
     }
 
     @EventHandler

@@ -3,7 +3,6 @@ package io.retro.projections.retro;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.retro.ActionItemAddedEvent;
 import io.retro.api.retro.ActionItemStatus;
 import io.retro.api.retro.ActionItemStatusChangedEvent;
@@ -20,6 +19,7 @@ import io.retro.api.retro.RetroStartedEvent;
 import io.retro.api.retro.RetroVoteCastEvent;
 import io.retro.api.retro.RetroVoteWithdrawnEvent;
 import io.retro.api.retro.WorkMixRecordedEvent;
+import io.retro.projections.shared.Changes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,13 +61,13 @@ public class RetroBoardProjection {
     void on(RetroStartedEvent event) {
         Document fields = RetroBoardDocument.started(event);
         List<Bson> inserts = new ArrayList<>();
-        fields.forEach((name, value) -> inserts.add(Updates.setOnInsert(name, value)));
-        boards.upsert(event.retroId(), Updates.combine(inserts));
+        fields.forEach((name, value) -> inserts.add(Changes.setOnInsert(name, value)));
+        boards.upsert(event.retroId(), Changes.combine(inserts));
     }
 
     @EventHandler
     void on(RetroItemAddedEvent event, @SequenceNumber long sequence) {
-        apply(event.retroId(), sequence, Updates.set("items." + event.itemId(), new Document("column", event.column())
+        apply(event.retroId(), sequence, Changes.set("items." + event.itemId(), new Document("column", event.column())
                 .append("text", event.text())
                 .append("category", event.category().name())
                 .append("authorId", event.authorId())
@@ -80,22 +80,22 @@ public class RetroBoardProjection {
     @EventHandler
     void on(RetroItemEditedEvent event, @SequenceNumber long sequence) {
         String item = "items." + event.itemId();
-        apply(event.retroId(), sequence, Updates.combine(
-                Updates.set(item + ".text", event.text()),
-                Updates.set(item + ".category", event.category().name())));
+        apply(event.retroId(), sequence, Changes.combine(
+                Changes.set(item + ".text", event.text()),
+                Changes.set(item + ".category", event.category().name())));
     }
 
     @EventHandler
     void on(RetroItemDeletedEvent event, @SequenceNumber long sequence) {
-        apply(event.retroId(), sequence, Updates.unset("items." + event.itemId()));
+        apply(event.retroId(), sequence, Changes.unset("items." + event.itemId()));
     }
 
     @EventHandler
     void on(RetroItemsGroupedEvent event, @SequenceNumber long sequence) {
         List<Bson> changes = new ArrayList<>();
-        changes.add(Updates.set("groups." + event.groupId(), new Document("title", event.title()).append("order", sequence)));
-        event.itemIds().forEach(itemId -> changes.add(Updates.set("items." + itemId + ".groupId", event.groupId())));
-        apply(event.retroId(), sequence, Updates.combine(changes));
+        changes.add(Changes.set("groups." + event.groupId(), new Document("title", event.title()).append("order", sequence)));
+        event.itemIds().forEach(itemId -> changes.add(Changes.set("items." + itemId + ".groupId", event.groupId())));
+        apply(event.retroId(), sequence, Changes.combine(changes));
     }
 
     @EventHandler
@@ -110,12 +110,12 @@ public class RetroBoardProjection {
 
     @EventHandler
     void on(RetroPhaseChangedEvent event, @SequenceNumber long sequence) {
-        apply(event.retroId(), sequence, Updates.set("phase", event.phase().name()));
+        apply(event.retroId(), sequence, Changes.set("phase", event.phase().name()));
     }
 
     @EventHandler
     void on(ActionItemAddedEvent event, @SequenceNumber long sequence) {
-        apply(event.retroId(), sequence, Updates.set("actionItems." + event.actionItemId(), new Document("text", event.text())
+        apply(event.retroId(), sequence, Changes.set("actionItems." + event.actionItemId(), new Document("text", event.text())
                 .append("ownerId", event.ownerId())
                 .append("dueDate", event.dueDate() == null ? null : event.dueDate().toString())
                 .append("status", ActionItemStatus.OPEN.name())
@@ -124,21 +124,21 @@ public class RetroBoardProjection {
 
     @EventHandler
     void on(ActionItemStatusChangedEvent event, @SequenceNumber long sequence) {
-        apply(event.retroId(), sequence, Updates.set("actionItems." + event.actionItemId() + ".status", event.status().name()));
+        apply(event.retroId(), sequence, Changes.set("actionItems." + event.actionItemId() + ".status", event.status().name()));
     }
 
     /** Done in a later retro shows as done on the board it came from too; a plain set, so repeatable. */
     @EventHandler
     void on(CarriedActionItemReviewedEvent event, @SequenceNumber long sequence) {
-        apply(event.retroId(), sequence, Updates.set("carried." + event.actionItemId() + ".decision", event.decision().name()));
+        apply(event.retroId(), sequence, Changes.set("carried." + event.actionItemId() + ".decision", event.decision().name()));
         if (event.decision() == CarryOverDecision.DONE) {
-            boards.update(event.sourceRetroId(), Updates.set("actionItems." + event.actionItemId() + ".status", ActionItemStatus.DONE.name()));
+            boards.update(event.sourceRetroId(), Changes.set("actionItems." + event.actionItemId() + ".status", ActionItemStatus.DONE.name()));
         }
     }
 
     @EventHandler
     void on(WorkMixRecordedEvent event, @SequenceNumber long sequence) {
-        apply(event.retroId(), sequence, Updates.set("workMix", RetroBoardDocument.workMix(event.workMix())));
+        apply(event.retroId(), sequence, Changes.set("workMix", RetroBoardDocument.workMix(event.workMix())));
     }
 
     @ResetHandler
@@ -154,10 +154,10 @@ public class RetroBoardProjection {
 
     private static Bson vote(String itemId, String voterId, int delta) {
         String item = "items." + itemId;
-        return Updates.combine(Updates.inc(item + ".votes", delta), Updates.inc(item + ".voters." + voterId, delta));
+        return Changes.combine(Changes.inc(item + ".votes", delta), Changes.inc(item + ".voters." + voterId, delta));
     }
 
     private void apply(String retroId, long sequence, Bson change) {
-        boards.updateWhere(retroId, lt("version", sequence), Updates.combine(change, Updates.set("version", sequence)));
+        boards.updateWhere(retroId, lt("version", sequence), Changes.combine(change, Changes.set("version", sequence)));
     }
 }

@@ -3,7 +3,6 @@ package io.retro.projections.retro;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.retro.ActionItemAddedEvent;
 import io.retro.api.retro.ActionItemStatus;
 import io.retro.api.retro.ActionItemStatusChangedEvent;
@@ -14,6 +13,7 @@ import io.retro.api.retro.FindTeamRetrosQuery;
 import io.retro.api.retro.RetroPhaseChangedEvent;
 import io.retro.api.retro.RetroStartedEvent;
 import io.retro.api.retro.RetroSummaryView;
+import io.retro.projections.shared.Changes;
 import java.time.Instant;
 import java.util.List;
 import io.retro.projections.shared.ReadModel;
@@ -48,7 +48,7 @@ public class TeamRetrosProjection {
 
     @EventHandler
     void on(RetroStartedEvent event) {
-        teams.upsert(event.teamId(), Updates.set("retros." + event.retroId(), new Document("sprint", event.sprint())
+        teams.upsert(event.teamId(), Changes.set("retros." + event.retroId(), new Document("sprint", event.sprint())
                 .append("phase", "REFLECT")
                 .append("sprintStart", event.sprintStart().toString())
                 .append("sprintEnd", event.sprintEnd().toString())));
@@ -56,7 +56,7 @@ public class TeamRetrosProjection {
 
     @EventHandler
     void on(RetroPhaseChangedEvent event) {
-        teams.upsert(event.teamId(), Updates.set("retros." + event.retroId() + ".phase", event.phase().name()));
+        teams.upsert(event.teamId(), Changes.set("retros." + event.retroId() + ".phase", event.phase().name()));
     }
 
     /**
@@ -67,27 +67,27 @@ public class TeamRetrosProjection {
     @EventHandler
     void on(ActionItemAddedEvent event, @Timestamp Instant addedAt) {
         String action = "actions." + event.actionItemId();
-        teams.upsert(event.teamId(), Updates.combine(
-                Updates.set(action + ".retroId", event.retroId()),
-                Updates.set(action + ".text", event.text()),
-                Updates.set(action + ".ownerId", event.ownerId()),
-                Updates.set(action + ".dueDate", event.dueDate() == null ? null : event.dueDate().toString()),
-                Updates.set(action + ".addedAt", addedAt.toString())));
-        teams.updateWhere(event.teamId(), exists(action + ".status", false), Updates.set(action + ".status", ActionItemStatus.OPEN.name()));
+        teams.upsert(event.teamId(), Changes.combine(
+                Changes.set(action + ".retroId", event.retroId()),
+                Changes.set(action + ".text", event.text()),
+                Changes.set(action + ".ownerId", event.ownerId()),
+                Changes.set(action + ".dueDate", event.dueDate() == null ? null : event.dueDate().toString()),
+                Changes.set(action + ".addedAt", addedAt.toString())));
+        teams.updateWhere(event.teamId(), exists(action + ".status", false), Changes.set(action + ".status", ActionItemStatus.OPEN.name()));
     }
 
     @EventHandler
     void on(ActionItemStatusChangedEvent event) {
-        teams.upsert(event.teamId(), Updates.set("actions." + event.actionItemId() + ".status", event.status().name()));
+        teams.upsert(event.teamId(), Changes.set("actions." + event.actionItemId() + ".status", event.status().name()));
     }
 
     @EventHandler
     void on(CarriedActionItemReviewedEvent event) {
         String action = "actions." + event.actionItemId();
         switch (event.decision()) {
-            case DONE -> teams.upsert(event.teamId(), Updates.set(action + ".status", ActionItemStatus.DONE.name()));
-            case DROP -> teams.upsert(event.teamId(), Updates.set(action + ".dropped", true));
-            case KEEP -> teams.upsert(event.teamId(), Updates.set(action + ".dropped", false));
+            case DONE -> teams.upsert(event.teamId(), Changes.set(action + ".status", ActionItemStatus.DONE.name()));
+            case DROP -> teams.upsert(event.teamId(), Changes.set(action + ".dropped", true));
+            case KEEP -> teams.upsert(event.teamId(), Changes.set(action + ".dropped", false));
         }
     }
 

@@ -35,10 +35,17 @@ final class DocumentUpdate {
         operators.keySet().forEach(DocumentUpdate::requireKnownOperator);
     }
 
-    /** Reads the condition (besides the id; {@code null}: none) and the update as the driver would send them, so values compare as stored ones do. */
+    /**
+     * Reads the condition (besides the id; {@code null}: none) and the update. A plain document, as
+     * {@link Changes} builds, is read as it is; any other as the driver would send it, so that its
+     * values compare as stored ones do.
+     */
     static DocumentUpdate of(Bson condition, Bson change, boolean upsert, CodecRegistry codecs) {
-        return new DocumentUpdate(condition == null ? new Document() : decode(condition.toBsonDocument(Document.class, codecs), codecs),
-                decode(change.toBsonDocument(Document.class, codecs), codecs), upsert);
+        return new DocumentUpdate(condition == null ? new Document() : read(condition, codecs), read(change, codecs), upsert);
+    }
+
+    private static Document read(Bson bson, CodecRegistry codecs) {
+        return bson instanceof Document document ? document : decode(bson.toBsonDocument(Document.class, codecs), codecs);
     }
 
     /** The document this update inserts when there is none: {@code null} unless it is an upsert. */
@@ -68,7 +75,8 @@ final class DocumentUpdate {
             Document fields = (Document) operator.getValue();
             for (Map.Entry<String, Object> field : fields.entrySet()) {
                 String path = field.getKey();
-                Object value = field.getValue();
+                // A copy: later updates of the batch change the document in place, and the value is the handler's.
+                Object value = copyOf(field.getValue());
                 switch (operator.getKey()) {
                     case "$set" -> set(document, path, value);
                     case "$setOnInsert" -> {
@@ -83,6 +91,20 @@ final class DocumentUpdate {
                 }
             }
         }
+    }
+
+    private static Object copyOf(Object value) {
+        if (value instanceof Document document) {
+            Document copy = new Document();
+            document.forEach((name, field) -> copy.put(name, copyOf(field)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(element -> copy.add(copyOf(element)));
+            return copy;
+        }
+        return value;
     }
 
     private static boolean matches(Document document, Document condition) {

@@ -2,7 +2,6 @@ package io.retro.projections.shared;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -11,8 +10,8 @@ import org.bson.conversions.Bson;
 /**
  * A read model's collection as its event handlers change it: one document at a time, by id. Within
  * a batch that gathers its writes ({@link BatchWrites}) the changes stay in memory until the batch
- * ends; otherwise each goes to the store at once. Every change counts the document's
- * {@link BatchWrites#REVISION revision} up.
+ * ends; otherwise each goes to the store at once. Changes are built with {@link Changes}, which a
+ * batch reads as they are. Every change counts the document's {@link BatchWrites#REVISION revision} up.
  */
 public final class ReadModelDocuments {
 
@@ -50,7 +49,7 @@ public final class ReadModelDocuments {
 
     private void write(Object id, Bson condition, Bson change, boolean upsert) {
         MongoCollection<Document> target = collection.get();
-        Bson counted = Updates.combine(change, Updates.inc(BatchWrites.REVISION, 1));
+        Bson counted = Changes.combine(change, Changes.inc(BatchWrites.REVISION, 1));
         Optional<BatchWrites> batch = BatchWrites.current();
         if (batch.isPresent()) {
             batch.get().update(target, id, condition, counted, upsert);

@@ -1,12 +1,12 @@
 package io.retro.projections.team;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.team.BalanceTargetAgreedEvent;
 import io.retro.api.team.BalanceTargetView;
 import io.retro.api.team.MemberRole;
 import io.retro.api.team.TeamMemberView;
 import io.retro.api.team.TeamSummaryView;
 import io.retro.api.team.TeamView;
+import io.retro.projections.shared.Changes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,11 +32,11 @@ final class TeamDocument {
     }
 
     static Bson setMember(String userId, MemberRole role) {
-        return Updates.set(memberPath(userId), role.name());
+        return Changes.set(memberPath(userId), role.name());
     }
 
     static Bson setBand(long sequenceNumber, BalanceTargetAgreedEvent event, Instant agreedAt) {
-        return Updates.set("bands." + sequenceNumber, new Document()
+        return Changes.set("bands." + sequenceNumber, new Document()
                 .append("maintenanceMin", event.maintenanceMin().toPlainString())
                 .append("maintenanceMax", event.maintenanceMax().toPlainString())
                 .append("rationale", event.rationale())

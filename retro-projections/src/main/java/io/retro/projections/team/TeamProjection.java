@@ -3,7 +3,6 @@ package io.retro.projections.team;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.team.BalanceTargetAgreedEvent;
 import io.retro.api.team.FindTeamQuery;
 import io.retro.api.team.FindTeamsQuery;
@@ -12,6 +11,7 @@ import io.retro.api.team.TeamMemberAddedEvent;
 import io.retro.api.team.TeamMemberRoleChangedEvent;
 import io.retro.api.team.TeamSummaryView;
 import io.retro.api.team.TeamView;
+import io.retro.projections.shared.Changes;
 import io.retro.projections.shared.ReadModel;
 import io.retro.projections.shared.ReadModelDocuments;
 import io.retro.projections.shared.ReadModels;
@@ -48,7 +48,7 @@ public class TeamProjection {
 
     @EventHandler
     void on(TeamCreatedEvent event) {
-        teams.upsert(event.teamId(), Updates.set("name", event.name()));
+        teams.upsert(event.teamId(), Changes.set("name", event.name()));
     }
 
     @EventHandler

@@ -1,6 +1,5 @@
 package io.retro.projections.techdebt;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.team.MemberRole;
 import io.retro.api.techdebt.Impact;
 import io.retro.api.techdebt.StatusChangeView;
@@ -8,6 +7,7 @@ import io.retro.api.techdebt.TechDebtItemView;
 import io.retro.api.techdebt.TechDebtProposedEvent;
 import io.retro.api.techdebt.TechDebtStatus;
 import io.retro.api.techdebt.TechDebtStatusChangedEvent;
+import io.retro.projections.shared.Changes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,38 +30,38 @@ final class TechDebtItemDocument {
     private TechDebtItemDocument() {}
 
     static Bson proposed(TechDebtProposedEvent event, Instant proposedAt) {
-        return Updates.combine(
-                Updates.set("teamId", event.teamId()),
-                Updates.set("title", event.title()),
-                Updates.set("description", event.description()),
-                Updates.set("area", event.area()),
-                Updates.set("estimate", event.estimate()),
-                Updates.set("impact", event.impact().name()),
-                Updates.setOnInsert("status", TechDebtStatus.PROPOSED.name()),
-                Updates.set("proposedBy", event.proposedBy()),
-                Updates.set("proposedAt", proposedAt.toString()));
+        return Changes.combine(
+                Changes.set("teamId", event.teamId()),
+                Changes.set("title", event.title()),
+                Changes.set("description", event.description()),
+                Changes.set("area", event.area()),
+                Changes.set("estimate", event.estimate()),
+                Changes.set("impact", event.impact().name()),
+                Changes.setOnInsert("status", TechDebtStatus.PROPOSED.name()),
+                Changes.set("proposedBy", event.proposedBy()),
+                Changes.set("proposedAt", proposedAt.toString()));
     }
 
     static Bson voted(String voterId, MemberRole role) {
-        return Updates.set("voters." + voterId, role.name());
+        return Changes.set("voters." + voterId, role.name());
     }
 
     static Bson withdrawn(String voterId) {
-        return Updates.unset("voters." + voterId);
+        return Changes.unset("voters." + voterId);
     }
 
     static Bson statusChanged(TechDebtStatusChangedEvent event, long sequenceNumber, Instant changedAt) {
         List<Bson> updates = new ArrayList<>(List.of(
-                Updates.set("status", event.to().name()),
-                Updates.set("history." + sequenceNumber, new Document("from", event.from().name())
+                Changes.set("status", event.to().name()),
+                Changes.set("history." + sequenceNumber, new Document("from", event.from().name())
                         .append("to", event.to().name())
                         .append("note", event.note())
                         .append("changedBy", event.changedBy())
                         .append("changedAt", changedAt.toString()))));
         if (!event.to().open()) {
-            updates.add(Updates.set("closedAt", changedAt.toString()));
+            updates.add(Changes.set("closedAt", changedAt.toString()));
         }
-        return Updates.combine(updates);
+        return Changes.combine(updates);
     }
 
     static TechDebtItemView toView(Document document) {

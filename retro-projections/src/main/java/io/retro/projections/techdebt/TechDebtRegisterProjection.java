@@ -3,7 +3,6 @@ package io.retro.projections.techdebt;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.Updates;
 import io.retro.api.techdebt.FindTechDebtItemQuery;
 import io.retro.api.techdebt.FindTechDebtRegisterQuery;
 import io.retro.api.techdebt.TechDebtItemView;
@@ -11,6 +10,7 @@ import io.retro.api.techdebt.TechDebtProposedEvent;
 import io.retro.api.techdebt.TechDebtStatusChangedEvent;
 import io.retro.api.techdebt.TechDebtVoteWithdrawnEvent;
 import io.retro.api.techdebt.TechDebtVotedEvent;
+import io.retro.projections.shared.Changes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +53,7 @@ public class TechDebtRegisterProjection {
     @EventHandler
     void on(TechDebtProposedEvent event, @Timestamp Instant proposedAt) {
         items.upsert(event.itemId(), TechDebtItemDocument.proposed(event, proposedAt));
-        registers.upsert(event.teamId(), Updates.addToSet("itemIds", event.itemId()));
+        registers.upsert(event.teamId(), Changes.addToSet("itemIds", event.itemId()));
     }
 
     @EventHandler

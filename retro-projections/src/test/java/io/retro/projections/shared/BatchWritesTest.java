@@ -11,7 +11,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
@@ -68,21 +67,21 @@ class BatchWritesTest {
     /** Events 1..n of one retro: each adds an item and moves the version on, as the board does. */
     private void handleItems(int from, int to) {
         for (int sequence = from; sequence <= to; sequence++) {
-            boards.updateWhere("retro", lt("version", (long) sequence), Updates.combine(
-                    Updates.set("items.i" + sequence, new Document("votes", 0)), Updates.set("version", (long) sequence)));
+            boards.updateWhere("retro", lt("version", (long) sequence), Changes.combine(
+                    Changes.set("items.i" + sequence, new Document("votes", 0)), Changes.set("version", (long) sequence)));
         }
     }
 
     @Test
     void aBatchWritesEachDocumentOnceAndEndsWhereSingleWritesWould() throws Exception {
-        boards.upsert("retro", Updates.set("version", 0L));
+        boards.upsert("retro", Changes.set("version", 0L));
         handleItems(1, 5);
         Document written = stored.find(eq("_id", "retro")).first();
         stored.deleteMany(new Document());
         commands.clear();
 
         inBatch(40, 0, () -> {
-            boards.upsert("retro", Updates.set("version", 0L));
+            boards.upsert("retro", Changes.set("version", 0L));
             handleItems(1, 5);
         });
 
@@ -95,14 +94,14 @@ class BatchWritesTest {
 
     @Test
     void aDocumentChangedByAnotherWriterMeanwhileIsReadAgainAndGetsTheBatchsUpdatesOnTop() throws Exception {
-        boards.upsert("retro", Updates.set("version", 0L));
+        boards.upsert("retro", Changes.set("version", 0L));
         commands.clear();
 
         inBatch(40, 20, () -> {
             handleItems(1, 3);
             // Another segment or node changes the same document before this batch ends.
-            onAnotherThread(() -> boards.upsert("retro", Updates.set("carried.x", "DONE")));
-        }, () -> boards.upsert("other", Updates.set("version", 0L)));
+            onAnotherThread(() -> boards.upsert("retro", Changes.set("carried.x", "DONE")));
+        }, () -> boards.upsert("other", Changes.set("version", 0L)));
 
         // Read, the other writer's update, read "other"; then a replace that misses, a read, a replace that lands.
         assertThat(commands).containsExactly("find", "update", "find", "update", "find", "update", "insert");
@@ -115,7 +114,7 @@ class BatchWritesTest {
     @Test
     void theOnlyWriterEndsWhereABatchWould() throws Exception {
         inBatch(40, 0, () -> {
-            boards.upsert("retro", Updates.set("version", 0L));
+            boards.upsert("retro", Changes.set("version", 0L));
             handleItems(1, 5);
         });
         Document batched = stored.find(eq("_id", "retro")).first();
@@ -123,7 +122,7 @@ class BatchWritesTest {
 
         BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
         inBatchOf(writer, () -> {
-            boards.upsert("retro", Updates.set("version", 0L));
+            boards.upsert("retro", Changes.set("version", 0L));
             handleItems(1, 2);
         });
         inBatchOf(writer, () -> handleItems(3, 5));
@@ -134,10 +133,10 @@ class BatchWritesTest {
     @Test
     void theOnlyWriterLooksUpOnlyWhatItWroteAndWritesACollectionsDocumentsInOneRequest() {
         BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
-        inBatchOf(writer, () -> boards.upsert("retro-1", Updates.set("version", 0L)));
+        inBatchOf(writer, () -> boards.upsert("retro-1", Changes.set("version", 0L)));
         commands.clear();
 
-        inBatchOf(writer, () -> List.of("retro-1", "retro-2", "retro-3").forEach(retro -> boards.upsert(retro, Updates.set("phase", "VOTE"))));
+        inBatchOf(writer, () -> List.of("retro-1", "retro-2", "retro-3").forEach(retro -> boards.upsert(retro, Changes.set("phase", "VOTE"))));
 
         // Only the document it wrote before is read; the changed one is replaced, the two new ones inserted together.
         assertThat(commands).containsExactly("find", "update", "insert");
@@ -148,11 +147,11 @@ class BatchWritesTest {
     @Test
     void theOnlyWriterFailsWhenAnotherChangedTheDocumentMeanwhileAndLeavesTheOthersChange() {
         BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
-        inBatchOf(writer, () -> boards.upsert("retro", Updates.set("version", 0L)));
+        inBatchOf(writer, () -> boards.upsert("retro", Changes.set("version", 0L)));
 
         assertThatThrownBy(() -> inBatchOf(writer, () -> {
             handleItems(1, 3);
-            onAnotherThread(() -> boards.upsert("retro", Updates.set("carried.x", "DONE")));
+            onAnotherThread(() -> boards.upsert("retro", Changes.set("carried.x", "DONE")));
         })).isInstanceOf(ConcurrentModificationException.class);
 
         Document after = stored.find(eq("_id", "retro")).first();
@@ -165,7 +164,7 @@ class BatchWritesTest {
     void theOnlyWriterFailsRatherThanOverwriteADocumentItDidNotWrite() {
         stored.insertOne(new Document("_id", "retro").append("phase", "REVIEW"));
 
-        assertThatThrownBy(() -> inBatchOf(new BatchWrites.OnlyWriter(), () -> boards.upsert("retro", Updates.set("phase", "VOTE"))))
+        assertThatThrownBy(() -> inBatchOf(new BatchWrites.OnlyWriter(), () -> boards.upsert("retro", Changes.set("phase", "VOTE"))))
                 .isInstanceOf(MongoBulkWriteException.class);
 
         assertThat(stored.find(eq("_id", "retro")).first().getString("phase")).isEqualTo("REVIEW");
@@ -178,7 +177,7 @@ class BatchWritesTest {
 
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             try {
-                inBatch(40, 0, () -> boards.upsert("retro", Updates.set("name", "x")));
+                inBatch(40, 0, () -> boards.upsert("retro", Changes.set("name", "x")));
             } catch (Exception expected) {
                 // the batch fails; it is handled again later
             }
@@ -189,7 +188,7 @@ class BatchWritesTest {
 
     @Test
     void nothingReachesTheStoreBeforeTheBatchsLastEvent() throws Exception {
-        inBatch(40, 10, () -> boards.upsert("retro", Updates.set("version", 0L)),
+        inBatch(40, 10, () -> boards.upsert("retro", Changes.set("version", 0L)),
                 () -> assertThat(stored.countDocuments()).isZero());
 
         assertThat(stored.countDocuments()).isEqualTo(1);
@@ -197,7 +196,7 @@ class BatchWritesTest {
 
     @Test
     void aShortBatchWritesAtOnce() throws Exception {
-        inBatch(BatchWritesInterceptor.GATHERED_FROM - 1, 0, () -> boards.upsert("retro", Updates.set("version", 0L)),
+        inBatch(BatchWritesInterceptor.GATHERED_FROM - 1, 0, () -> boards.upsert("retro", Changes.set("version", 0L)),
                 () -> assertThat(stored.countDocuments()).isEqualTo(1));
     }
 

@@ -11,12 +11,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,29 +48,29 @@ class DocumentUpdateTest {
     @Test
     void agreesWithTheServerOnEveryOperatorTheProjectionsUse() {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step(null, Updates.set("items.a.votes", 0), false));
-        steps.add(new Step(null, Updates.combine(Updates.setOnInsert("phase", "REFLECT"), Updates.set("version", 0L)), true));
-        steps.add(new Step(null, Updates.setOnInsert("phase", "GROUP"), true));
-        steps.add(new Step(lt("version", 1L), Updates.combine(
-                Updates.set("items.a", new Document("text", "Slow CI").append("votes", 0).append("voters", new Document())),
-                Updates.set("version", 1L)), false));
-        steps.add(new Step(lt("version", 1L), Updates.set("items.a.text", "handled twice"), false));
-        steps.add(new Step(lt("version", 2L), Updates.combine(Updates.inc("items.a.votes", 1), Updates.inc("items.a.voters.u1", 1),
-                Updates.set("version", 2L)), false));
-        steps.add(new Step(null, Updates.inc("items.a.votes", -1), false));
-        steps.add(new Step(null, Updates.inc("total", 2_000_000_000), false));
-        steps.add(new Step(null, Updates.inc("total", 2_000_000_000), false));
-        steps.add(new Step(null, Updates.inc("share", 0.5), false));
-        steps.add(new Step(exists("actions.x.status", false), Updates.set("actions.x.status", "OPEN"), false));
-        steps.add(new Step(exists("actions.x.status", false), Updates.set("actions.x.status", "AGAIN"), false));
-        steps.add(new Step(and(exists("actions.x.status"), eq("phase", "REFLECT")), Updates.set("actions.x.done", true), false));
-        steps.add(new Step(eq("phase", "VOTE"), Updates.set("actions.x.done", false), false));
-        steps.add(new Step(null, Updates.addToSet("itemIds", "i1"), false));
-        steps.add(new Step(null, Updates.addToSet("itemIds", "i2"), false));
-        steps.add(new Step(null, Updates.addToSet("itemIds", "i1"), false));
-        steps.add(new Step(null, Updates.combine(Updates.unset("items.a.voters"), Updates.unset("items.missing.deep"), Updates.unset("nothing")), false));
-        steps.add(new Step(null, Updates.set("dueDate", null), false));
-        steps.add(new Step(null, Updates.set("tags", List.of("a", "b")), false));
+        steps.add(new Step(null, Changes.set("items.a.votes", 0), false));
+        steps.add(new Step(null, Changes.combine(Changes.setOnInsert("phase", "REFLECT"), Changes.set("version", 0L)), true));
+        steps.add(new Step(null, Changes.setOnInsert("phase", "GROUP"), true));
+        steps.add(new Step(lt("version", 1L), Changes.combine(
+                Changes.set("items.a", new Document("text", "Slow CI").append("votes", 0).append("voters", new Document())),
+                Changes.set("version", 1L)), false));
+        steps.add(new Step(lt("version", 1L), Changes.set("items.a.text", "handled twice"), false));
+        steps.add(new Step(lt("version", 2L), Changes.combine(Changes.inc("items.a.votes", 1), Changes.inc("items.a.voters.u1", 1),
+                Changes.set("version", 2L)), false));
+        steps.add(new Step(null, Changes.inc("items.a.votes", -1), false));
+        steps.add(new Step(null, Changes.inc("total", 2_000_000_000), false));
+        steps.add(new Step(null, Changes.inc("total", 2_000_000_000), false));
+        steps.add(new Step(null, Changes.inc("share", 0.5), false));
+        steps.add(new Step(exists("actions.x.status", false), Changes.set("actions.x.status", "OPEN"), false));
+        steps.add(new Step(exists("actions.x.status", false), Changes.set("actions.x.status", "AGAIN"), false));
+        steps.add(new Step(and(exists("actions.x.status"), eq("phase", "REFLECT")), Changes.set("actions.x.done", true), false));
+        steps.add(new Step(eq("phase", "VOTE"), Changes.set("actions.x.done", false), false));
+        steps.add(new Step(null, Changes.addToSet("itemIds", "i1"), false));
+        steps.add(new Step(null, Changes.addToSet("itemIds", "i2"), false));
+        steps.add(new Step(null, Changes.addToSet("itemIds", "i1"), false));
+        steps.add(new Step(null, Changes.combine(Changes.unset("items.a.voters"), Changes.unset("items.missing.deep"), Changes.unset("nothing")), false));
+        steps.add(new Step(null, Changes.set("dueDate", null), false));
+        steps.add(new Step(null, Changes.set("tags", List.of("a", "b")), false));
 
         Document inMemory = null;
         for (Step step : steps) {
@@ -88,8 +89,8 @@ class DocumentUpdateTest {
     @Test
     void changesTheDocumentOnlyWhenItMeetsTheCondition() {
         Document document = new Document("_id", "d1").append("phase", "VOTE").append("items", new Document("a", new Document("votes", 1)));
-        DocumentUpdate inReflect = DocumentUpdate.of(eq("phase", "REFLECT"), Updates.inc("items.a.votes", 1), false, store.getCodecRegistry());
-        DocumentUpdate inVote = DocumentUpdate.of(eq("phase", "VOTE"), Updates.inc("items.a.votes", 1), false, store.getCodecRegistry());
+        DocumentUpdate inReflect = DocumentUpdate.of(eq("phase", "REFLECT"), Changes.inc("items.a.votes", 1), false, store.getCodecRegistry());
+        DocumentUpdate inVote = DocumentUpdate.of(eq("phase", "VOTE"), Changes.inc("items.a.votes", 1), false, store.getCodecRegistry());
 
         assertThat(inReflect.applyTo(document)).isFalse();
         assertThat(document.get("items", Document.class).get("a", Document.class).get("votes")).isEqualTo(1);
@@ -99,11 +100,35 @@ class DocumentUpdateTest {
     }
 
     @Test
+    void readsChangesAsTheyAreWithoutEncodingThem() {
+        // No codec at all: a change that went through the driver's encoding would fail here.
+        CodecRegistry none = CodecRegistries.fromCodecs();
+        Document item = new Document("text", "Slow CI").append("voters", new Document());
+        DocumentUpdate update = DocumentUpdate.of(null, Changes.combine(Changes.set("items.a", item), Changes.inc("count", 1)), true, none);
+
+        Document first = update.insert("d1");
+        Document second = update.insert("d2");
+        first.get("items", Document.class).get("a", Document.class).get("voters", Document.class).put("u1", 1);
+
+        assertThat(first.getInteger("count")).isEqualTo(1);
+        assertThat(item).as("the handler's value, copied into each document").isEqualTo(
+                new Document("text", "Slow CI").append("voters", new Document()));
+        assertThat(second.get("items", Document.class).get("a", Document.class).get("voters", Document.class)).isEmpty();
+    }
+
+    @Test
+    void combinesOnlyChangesItBuilt() {
+        assertThatThrownBy(() -> Changes.combine(Changes.set("a", 1), com.mongodb.client.model.Updates.set("b", 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Changes");
+    }
+
+    @Test
     void refusesWhatItDoesNotKnow() {
-        assertThatThrownBy(() -> DocumentUpdate.of(null, Updates.push("list", 1), false, store.getCodecRegistry()))
+        assertThatThrownBy(() -> DocumentUpdate.of(null, com.mongodb.client.model.Updates.push("list", 1), false, store.getCodecRegistry()))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("$push");
-        DocumentUpdate update = DocumentUpdate.of(com.mongodb.client.model.Filters.gt("version", 1), Updates.set("a", 1), false,
+        DocumentUpdate update = DocumentUpdate.of(com.mongodb.client.model.Filters.gt("version", 1), Changes.set("a", 1), false,
                 store.getCodecRegistry());
         assertThatThrownBy(() -> update.applyTo(new Document("_id", "d1").append("version", 2)))
                 .isInstanceOf(UnsupportedOperationException.class)
