@@ -16,6 +16,7 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -126,11 +127,34 @@ final class IndexedH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * A collection whose documents are stored in the order they come, where H2Collection stores each
+     * under its {@code _id}: most read models' ids are random UUIDs, so that every insert changed a
+     * page of its own somewhere in the map, and each commit wrote all of those pages again, each
+     * with the other documents it holds. A file written before reads as it did; its new documents
+     * go after those stored under numbers, which H2 orders before any text.
+     */
     private static final class Collection extends H2Collection {
+
+        private final MVMap<Object, Document> data;
+        private final AtomicLong lastPosition;
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.data = data;
+            // A file written before holds documents under their ids, numbers too (the events'): start after the greatest.
+            this.lastPosition = new AtomicLong(data.floorKey(Long.MAX_VALUE) instanceof Long last ? last : 0L);
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Long position = lastPosition.incrementAndGet();
+            Document previous = data.putIfAbsent(position, document);
+            if (previous != null) {
+                throw new IllegalStateException("Position " + position + " of " + this + " is taken already");
+            }
+            return position;
         }
 
         @Override
