@@ -41,7 +41,7 @@ public final class Changes {
         return combine(Arrays.asList(changes));
     }
 
-    /** One change made of these, in order: a later one on the same field wins, as with {@code Changes.combine}. */
+    /** One change made of these, in order: a later one on the same field wins, as with the driver's {@code Updates.combine}. */
     public static Bson combine(List<? extends Bson> changes) {
         Document combined = new Document();
         for (Bson change : changes) {
