@@ -7,18 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.bson.Document;
 
 /**
  * The stored events read last, by their number, shared by every reader of one engine. Every read
  * model has its own processor reading the whole stream, mostly at the same place: without this, the
  * store looks up each event once per processor. A stored event never changes, so a copy is as good
- * as the store's; a number not stored yet is never remembered, so a gap is still asked for.
+ * as the store's, and what a reader made of it serves the others too ({@link StoredEvent}); a
+ * number not stored yet is never remembered, so a gap is still asked for.
  */
 final class RecentEvents {
 
     private final int capacity;
-    private final Map<Long, Document> byNumber;
+    private final Map<Long, StoredEvent> byNumber;
     private final Object storeReads = new Object();
 
     RecentEvents(int capacity) {
@@ -26,7 +26,7 @@ final class RecentEvents {
         // Insertion order: the oldest reads go first, and readers that fell far behind read from the store.
         this.byNumber = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Document> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Long, StoredEvent> eldest) {
                 return size() > RecentEvents.this.capacity;
             }
         };
@@ -41,8 +41,8 @@ final class RecentEvents {
      * and remembered. Readers that keep together ask for the same numbers at about the same moment;
      * one at a time reads from the store, so the others find what it read instead of reading it too.
      */
-    List<Document> lookUp(List<Long> numbers, Function<List<Long>, List<Document>> fromStore) {
-        Map<Long, Document> remembered = find(numbers);
+    List<StoredEvent> lookUp(List<Long> numbers, Function<List<Long>, List<StoredEvent>> fromStore) {
+        Map<Long, StoredEvent> remembered = find(numbers);
         if (remembered.size() == numbers.size()) {
             return new ArrayList<>(remembered.values());
         }
@@ -50,11 +50,11 @@ final class RecentEvents {
             return fromStore.apply(numbers);
         }
         synchronized (storeReads) {
-            Map<Long, Document> found = find(numbers);
+            Map<Long, StoredEvent> found = find(numbers);
             List<Long> missing = numbers.stream().filter(number -> !found.containsKey(number)).toList();
-            List<Document> events = new ArrayList<>(found.values());
+            List<StoredEvent> events = new ArrayList<>(found.values());
             if (!missing.isEmpty()) {
-                List<Document> read = fromStore.apply(missing);
+                List<StoredEvent> read = fromStore.apply(missing);
                 remember(read);
                 events.addAll(read);
             }
@@ -63,13 +63,13 @@ final class RecentEvents {
     }
 
     /** The remembered events among these numbers. */
-    private synchronized Map<Long, Document> find(Collection<Long> numbers) {
-        Map<Long, Document> found = new HashMap<>();
+    private synchronized Map<Long, StoredEvent> find(Collection<Long> numbers) {
+        Map<Long, StoredEvent> found = new HashMap<>();
         if (capacity == 0) {
             return found;
         }
         for (Long number : numbers) {
-            Document event = byNumber.get(number);
+            StoredEvent event = byNumber.get(number);
             if (event != null) {
                 found.put(number, event);
             }
@@ -77,13 +77,13 @@ final class RecentEvents {
         return found;
     }
 
-    /** Remembers events just read from the store, each under its {@code _id}. */
-    private synchronized void remember(List<Document> events) {
+    /** Remembers events just read from the store, each under its number. */
+    private synchronized void remember(List<StoredEvent> events) {
         if (capacity == 0) {
             return;
         }
-        for (Document event : events) {
-            byNumber.putIfAbsent(event.get("_id", Number.class).longValue(), event);
+        for (StoredEvent event : events) {
+            byNumber.putIfAbsent(event.number(), event);
         }
     }
 }

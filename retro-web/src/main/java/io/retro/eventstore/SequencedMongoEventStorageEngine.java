@@ -42,12 +42,12 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedDomainEventData;
-import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -81,7 +81,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private static final int MAX_APPEND_ATTEMPTS = 3;
     private static final int FIRST_AGGREGATE_WINDOW = 16;
     private static final long FIRST_SEQUENCE = 1;
-    private static final Comparator<Document> BY_NUMBER = Comparator.comparingLong(d -> d.get("_id", Number.class).longValue());
+    private static final Comparator<StoredEvent> BY_NUMBER = Comparator.comparingLong(StoredEvent::number);
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -161,7 +161,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     @Override
-    protected void appendEvents(List<? extends EventMessage<?>> messages, org.axonframework.serialization.Serializer serializer) {
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
         if (messages.isEmpty()) {
             return;
         }
@@ -251,7 +251,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      * finishes late must not replace a newer snapshot with an older one.
      */
     @Override
-    protected void storeSnapshot(DomainEventMessage<?> snapshot, org.axonframework.serialization.Serializer serializer) {
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         Document document = EventDocuments.toDocument(null, snapshot, serializer);
         document.remove(EventDocuments.STREAM_KEY);
         document.put("_id", snapshot.getAggregateIdentifier());
@@ -302,8 +302,18 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return found.stream().map(EventDocuments::toEntry).toList();
     }
 
+    /**
+     * Hands each reader the events it reads as {@link StoredEvent}s shared with the engine's other
+     * readers, converted once for all of them; Axon's own conversion would do it for each reader.
+     */
     @Override
-    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        Serializer serializer = getEventSerializer();
+        return readEventData(trackingToken, mayBlock).flatMap(read -> ((StoredEvent.Tracked) read).messages(serializer, upcasterChain));
+    }
+
+    @Override
+    protected List<StoredEvent.Tracked> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken previous = asGapAware(lastToken);
         long after = previous == null ? FIRST_SEQUENCE - 1 : previous.getIndex();
         // Each number asked for costs the embedded server a lookup, found or not: a caught-up reader
@@ -315,37 +325,35 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             wanted.addAll(previous.getGaps());
         }
         LongStream.rangeClosed(after + 1, Math.min(after + batchSize, head)).forEach(wanted::add);
-        List<Document> found = lookUp(wanted);
+        List<StoredEvent> found = lookUp(wanted);
         if (found.isEmpty() && head > after + batchSize) {
             // A whole batch of numbers was reserved and never stored (failed appends): step over
             // them with a range query, which the embedded server answers by scanning.
-            found = events.find(gt("_id", after)).sort(Sorts.ascending("_id")).limit(batchSize).into(new ArrayList<>());
+            found = events.find(gt("_id", after)).sort(Sorts.ascending("_id")).limit(batchSize)
+                    .map(StoredEvent::of).into(new ArrayList<>());
         }
         found.sort(BY_NUMBER);
 
-        List<TrackedEventData<?>> result = new ArrayList<>(found.size());
+        List<StoredEvent.Tracked> result = new ArrayList<>(found.size());
         GapAwareTrackingToken token = previous;
-        for (Document document : found) {
-            long sequence = document.get("_id", Number.class).longValue();
+        for (StoredEvent event : found) {
+            long sequence = event.number();
             token = token == null
                     ? GapAwareTrackingToken.newInstance(sequence, LongStream.range(FIRST_SEQUENCE, sequence).boxed().toList())
                     : token.advanceTo(sequence, maxGapOffset);
             token = withoutExpiredGaps(token);
-            DomainEventData<String> entry = EventDocuments.toEntry(document);
-            result.add(entry.getType() == null
-                    ? new TrackedApplicationEventData(token, entry)
-                    : new TrackedDomainEventData<>(token, entry));
+            result.add(event.at(token));
         }
         return result;
     }
 
     /** The stored events among these numbers: those read lately from memory, the rest from the store. */
-    private List<Document> lookUp(List<Long> numbers) {
+    private List<StoredEvent> lookUp(List<Long> numbers) {
         if (numbers.isEmpty()) {
             return new ArrayList<>();
         }
         return recentEvents.lookUp(numbers, missing -> {
-            List<Document> read = events.find(in("_id", missing)).into(new ArrayList<>());
+            List<StoredEvent> read = events.find(in("_id", missing)).map(StoredEvent::of).into(new ArrayList<>());
             // Remembered in number order, so that the oldest are forgotten first.
             read.sort(BY_NUMBER);
             return read;
@@ -594,13 +602,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
 
         @Override
-        public Builder eventSerializer(org.axonframework.serialization.Serializer eventSerializer) {
+        public Builder eventSerializer(Serializer eventSerializer) {
             super.eventSerializer(eventSerializer);
             return this;
         }
 
         @Override
-        public Builder snapshotSerializer(org.axonframework.serialization.Serializer snapshotSerializer) {
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
             super.snapshotSerializer(snapshotSerializer);
             return this;
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.bson.Document;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.junit.jupiter.api.Test;
 
 class RecentEventsTest {
@@ -21,7 +21,7 @@ class RecentEventsTest {
     private final CountDownLatch storeAnswers = new CountDownLatch(1);
 
     /** A store that holds every number asked for, and answers once let to. */
-    private final Function<List<Long>, List<Document>> store = numbers -> {
+    private final Function<List<Long>, List<StoredEvent>> store = numbers -> {
         storeReads.incrementAndGet();
         firstReadStarted.countDown();
         try {
@@ -29,14 +29,14 @@ class RecentEventsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return numbers.stream().map(number -> new Document("_id", number)).toList();
+        return numbers.stream().map(RecentEventsTest::event).toList();
     };
 
     @Test
     void readersAskingForTheSameNumbersAtOnceReadTheStoreOnce() throws Exception {
-        CompletableFuture<List<Document>> first = CompletableFuture.supplyAsync(() -> recent.lookUp(WINDOW, store));
+        CompletableFuture<List<StoredEvent>> first = CompletableFuture.supplyAsync(() -> recent.lookUp(WINDOW, store));
         assertThat(firstReadStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<List<Document>> second = CompletableFuture.supplyAsync(() -> recent.lookUp(WINDOW, store));
+        CompletableFuture<List<StoredEvent>> second = CompletableFuture.supplyAsync(() -> recent.lookUp(WINDOW, store));
         Thread.sleep(200);
         storeAnswers.countDown();
 
@@ -51,7 +51,7 @@ class RecentEventsTest {
         recent.lookUp(List.of(1L, 2L), store);
 
         List<Long> asked = new java.util.ArrayList<>();
-        List<Document> found = recent.lookUp(WINDOW, numbers -> {
+        List<StoredEvent> found = recent.lookUp(WINDOW, numbers -> {
             asked.addAll(numbers);
             return store.apply(numbers);
         });
@@ -60,7 +60,12 @@ class RecentEventsTest {
         assertThat(numbers(found)).containsExactlyInAnyOrder(1L, 2L, 3L);
     }
 
-    private static List<Long> numbers(List<Document> events) {
-        return events.stream().map(event -> event.getLong("_id")).toList();
+    private static List<Long> numbers(List<StoredEvent> events) {
+        return events.stream().map(StoredEvent::number).toList();
+    }
+
+    private static StoredEvent event(long number) {
+        return new StoredEvent(number, new GenericDomainEventEntry<>("Team", "team-1", number, "event-" + number, "2026-01-05T10:00:00Z",
+                "io.retro.api.team.TeamCreatedEvent", null, "{}", "{}"));
     }
 }

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
@@ -169,6 +173,66 @@ class SequencedMongoEventStorageEngineTest {
         assertThat(engine.readEvents(null, false).map(e -> (Object) e.getPayload()).toList())
                 .containsExactly("a-2", "a-3", "a-4");
     }
+
+    /**
+     * Rebuilding every read model has seven readers read each event: the engine converts and
+     * deserializes it once for all of them, while each reader still gets its own tokens.
+     */
+    @Test
+    void readersShareEachEventConvertedOnceEachAtItsOwnPlace() {
+        SequencedMongoEventStorageEngine engine = engine();
+        for (int i = 0; i < 3; i++) {
+            engine.appendEvents(new GenericDomainEventMessage<>("Test", "a", i, new Noted("note " + i)));
+        }
+        List<? extends TrackedEventMessage<?>> first = engine.readEvents(null, false).toList();
+        // A reader that missed event 1 when it passed it, and now finds it.
+        List<? extends TrackedEventMessage<?>> second = engine.readEvents(GapAwareTrackingToken.newInstance(2, List.of(1L)), false).toList();
+
+        assertThat(first).extracting(e -> (Object) e.getPayload())
+                .containsExactly(new Noted("note 0"), new Noted("note 1"), new Noted("note 2"));
+        assertThat(second.get(0).getPayload()).isSameAs(first.get(0).getPayload());
+        assertThat(second.get(1).getPayload()).isSameAs(first.get(2).getPayload());
+        assertThat(second.get(0).getTimestamp()).isEqualTo(first.get(0).getTimestamp());
+        assertThat(second.get(0)).isInstanceOf(DomainEventMessage.class);
+        assertThat(((GapAwareTrackingToken) first.get(0).trackingToken()).getIndex()).isEqualTo(1);
+        assertThat(second).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex()).containsExactly(2L, 3L);
+        assertThat(second).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getGaps()).allMatch(java.util.Set::isEmpty);
+    }
+
+    @Test
+    void eventsPublishedOutsideAggregatesComeBackAsSuch() {
+        SequencedMongoEventStorageEngine engine = engine();
+        Instant at = Instant.parse("2026-03-02T10:15:30.123456789Z");
+        engine.appendEvents(new GenericEventMessage<>(new GenericMessage<>(new Noted("to everyone")), () -> at));
+
+        TrackedEventMessage<?> read = engine.readEvents(null, false).findFirst().orElseThrow();
+
+        assertThat(read).isNotInstanceOf(DomainEventMessage.class);
+        assertThat(read.getPayload()).isEqualTo(new Noted("to everyone"));
+        assertThat(read.getTimestamp()).isEqualTo(at);
+    }
+
+    /** Every event an upcaster makes of a stored one comes to each reader at that stored event's place. */
+    @Test
+    void readersGetWhatTheUpcastersMakeOfEachEvent() {
+        SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
+                .database(store.database())
+                .clock(clock)
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .upcasterChain(stored -> stored.flatMap(event -> Stream.of(event, event)))
+                .build();
+        engine.appendEvents(event("a", 0), event("a", 1));
+
+        List<? extends TrackedEventMessage<?>> read = engine.readEvents(null, false).toList();
+        List<? extends TrackedEventMessage<?>> again = engine.readEvents(read.get(0).trackingToken(), false).toList();
+
+        assertThat(read).extracting(e -> (Object) e.getPayload()).containsExactly("a-0", "a-0", "a-1", "a-1");
+        assertThat(read).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex()).containsExactly(1L, 1L, 2L, 2L);
+        assertThat(again).extracting(e -> (Object) e.getPayload()).containsExactly("a-1", "a-1");
+    }
+
+    record Noted(String text) {}
 
     private SequencedMongoEventStorageEngine engine() {
         return engine(10_000);
