@@ -8,6 +8,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
@@ -33,6 +35,8 @@ public final class ReadModel {
     private final List<String> collections;
     private final Consumer<Function<String, MongoCollection<Document>>> prepare;
     private final MongoCollection<Document> registry;
+    /** Every handler call asks for its collection; the driver builds and checks a new handle for each. */
+    private final Map<String, MongoCollection<Document>> handles = new ConcurrentHashMap<>();
     private volatile Generations generations;
     private volatile long loadedAtNanos;
 
@@ -140,7 +144,7 @@ public final class ReadModel {
         if (!collections.contains(collection)) {
             throw new IllegalArgumentException("Read model " + name + " has no collection " + collection);
         }
-        return database.getCollection(generation == 0 ? collection : collection + "__" + generation);
+        return handles.computeIfAbsent(generation == 0 ? collection : collection + "__" + generation, database::getCollection);
     }
 
     private record Generations(int active, Integer building) {}
