@@ -60,14 +60,14 @@ final class StoredEvent {
             messages = EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(asData(token)), serializer, upcasters).toList();
             converted = messages;
         }
-        return messages.stream().map(message -> at(token, message));
+        return messages.stream().map(message -> placed(token, message));
     }
 
     /**
      * The shared message at one reader's place. Axon's {@code withTrackingToken} would read the
      * timestamp at once, which parses it; most handlers never ask for it.
      */
-    private static TrackedEventMessage<?> at(TrackingToken token, TrackedEventMessage<?> message) {
+    private static TrackedEventMessage<?> placed(TrackingToken token, TrackedEventMessage<?> message) {
         return message instanceof DomainEventMessage<?> domainEvent
                 ? new GenericTrackedDomainEventMessage<>(token, domainEvent.getType(), domainEvent.getAggregateIdentifier(),
                         domainEvent.getSequenceNumber(), message, message::getTimestamp)
