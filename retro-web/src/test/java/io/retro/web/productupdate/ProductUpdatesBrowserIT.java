@@ -53,20 +53,51 @@ class ProductUpdatesBrowserIT extends BrowserIntegrationTest {
         shows(engineer.locator(".pu-question.pu-unanswered"), "Why did churn rise?");
         shows(engineer.locator(".pu-question.pu-unanswered"), "Waiting for an answer");
 
-        // The PM's page stayed open all along: the question and the acknowledgement arrive live.
+        // The PM's page stayed open all along: the question and the acknowledgement arrive live,
+        // and what the PM's last form said stays in view.
         shows(pm.locator(".pu-question.pu-unanswered"), "Why did churn rise?");
         shows(pm.locator(".pu-question"), "Eve");
         shows(pm.locator("article.pu-update .pu-acks"), "1 acknowledged");
         shows(pm.locator(".pu-open-count"), "1 unanswered");
+        assertThat(pm.getByRole(AriaRole.STATUS)).hasText("Update posted.");
 
         pm.getByLabel("Answer").fill("A pricing change in March.");
         pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Answer").setExact(true)).click();
         shows(pm.locator(".pu-question .pu-a"), "A pricing change in March.");
         shows(engineer.locator(".pu-question .pu-a"), "A pricing change in March.");
+        assertThat(engineer.getByRole(AriaRole.STATUS)).hasText("Question asked.");
         assertThat(engineer.locator(".pu-question.pu-unanswered")).hasCount(0);
         assertThat(engineer.locator("script:not([src])")).hasCount(0);
     }
 
+    @Test
+    void aFreshFeedWaitsUntilTheReaderLeavesTheFieldTheyTypeIn() {
+        String fiona = newUser("Fiona");
+        String pat = newUser("Pat");
+        String eve = newUser("Eve");
+        String teamId = newTeam(fiona, "Checkout");
+        addMember(fiona, teamId, pat, "PRODUCT_MANAGER");
+        addMember(fiona, teamId, eve, "ENGINEER");
+        Page pm = signedIn(pat);
+        pm.navigate(url("/teams/" + teamId + "/product-updates"));
+        pm.getByLabel("Title").fill("May");
+        pm.getByLabel("Body (markdown)").fill("Steady.");
+        pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post update")).click();
+        shows(pm.getByRole(AriaRole.STATUS), "Update posted.");
+        Page engineer = signedIn(eve);
+        engineer.navigate(url("/teams/" + teamId + "/product-updates"));
+
+        pm.getByLabel("Your question").fill("Half a quest");
+        // The PM's page has fetched the feed with the acknowledgement in it, but holds it back.
+        pm.waitForResponse(response -> response.url().endsWith("/product-updates/feed") && response.text().contains("1 acknowledged"),
+                () -> engineer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge")).click());
+        assertThat(pm.getByLabel("Your question")).hasValue("Half a quest");
+        assertThat(pm.getByLabel("Your question")).isFocused();
+        assertThat(pm.locator(".pu-acks")).hasText("0 acknowledged");
+
+        pm.getByLabel("Your question").blur();
+        shows(pm.locator(".pu-acks"), "1 acknowledged");
+    }
 
     private static void shows(Locator locator, String text) {
         assertThat(locator).containsText(text, new LocatorAssertions.ContainsTextOptions().setTimeout(LIVE_MS));

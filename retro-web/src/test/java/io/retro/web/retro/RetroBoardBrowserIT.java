@@ -78,6 +78,8 @@ class RetroBoardBrowserIT extends BrowserIntegrationTest {
 
         facilitator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move to GROUP")).click();
         assertThat(engineer.locator("#phase")).containsText("GROUP");
+        // The board was refreshed live; what the engineer's last form said is still in view.
+        assertThat(engineer.locator("#notices")).hasText("Item added.");
         engineer.locator(".retro-item", new Page.LocatorOptions().setHasText("Deploying on Fridays")).getByLabel("Select").check();
         Locator secondTick = engineer.locator(".retro-item", new Page.LocatorOptions().setHasText("Slow CI")).getByLabel("Select");
         secondTick.focus();

@@ -55,6 +55,8 @@ class TechDebtBrowserIT extends BrowserIntegrationTest {
         shows(pm.locator(".td-status"), "ACCEPTED");
         shows(engineer.locator(".td-status"), "ACCEPTED");
         shows(engineer.locator(".td-votes"), "2");
+        // The live refresh leaves what the engineer's last form said in view.
+        assertThat(engineer.getByRole(AriaRole.STATUS)).hasText("Vote counted.");
     }
 
 
