@@ -15,15 +15,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 
 /**
  * The stored shape of a team's health facts: one document per team, maps keyed by the ids of
  * sprints (retros), tech-debt items, action items and updates, and one document per retro with its
- * items; so every event is one idempotent {@code $set} or {@code $unset}. Each sprint in the team's
- * document also holds its items counted by category and sentiment, set whole from the retro's
- * document whenever an item changes, so that a trend query reads one document per team. Decimals are
- * strings, dates ISO text.
+ * items; so every event is one idempotent {@code $set} or {@code $unset}. A retro's document also
+ * counts its items by category and sentiment, changed as an item comes, changes or goes, and each
+ * sprint in the team's document holds a copy of those counts, so that a trend query reads one
+ * document per team. Decimals are strings, dates ISO text.
  */
 final class HealthDocument {
 
@@ -33,19 +34,46 @@ final class HealthDocument {
 
     private HealthDocument() {}
 
-    /** A retro's items counted by category, then by sentiment: {@code {FEATURE: {POSITIVE: 2}}}. */
+    /** In a retro's document, its items counted by category, then by sentiment: {@code {FEATURE: {POSITIVE: 2}}}. */
+    static final String ITEM_COUNTS = "itemCounts";
+
+    /** An item as a retro's document holds it: its category and sentiment. */
+    static Optional<Document> item(Document retro, String itemId) {
+        return Optional.ofNullable(retro.get("items", Document.class)).map(items -> items.get(itemId, Document.class));
+    }
+
+    /**
+     * A copy of the retro's item counts, to change. A document stored before the counts were kept
+     * with the retro has them counted from its items.
+     */
     static Document itemCounts(Document retro) {
         Document counts = new Document();
-        for (Object value : retro.get("items", new Document()).values()) {
-            Document item = (Document) value;
-            String category = item.getString("category");
-            String sentiment = item.getString("sentiment");
-            if (category != null && sentiment != null) {
-                Document byCategory = (Document) counts.computeIfAbsent(category, key -> new Document());
-                byCategory.put(sentiment, byCategory.getInteger(sentiment, 0) + 1);
-            }
+        Document stored = retro.get(ITEM_COUNTS, Document.class);
+        if (stored != null) {
+            stored.forEach((category, bySentiment) -> counts.put(category, new Document((Document) bySentiment)));
+        } else {
+            retro.get("items", new Document()).values().forEach(item -> count(counts, (Document) item, 1));
         }
         return counts;
+    }
+
+    /** Counts the item ({@code null}: none) in or out; a count that falls to zero goes, so that no category shows empty. */
+    static void count(Document counts, Document item, int by) {
+        String category = item == null ? null : item.getString("category");
+        String sentiment = item == null ? null : item.getString("sentiment");
+        if (category == null || sentiment == null) {
+            return;
+        }
+        Document byCategory = (Document) counts.computeIfAbsent(category, key -> new Document());
+        int count = byCategory.getInteger(sentiment, 0) + by;
+        if (count > 0) {
+            byCategory.put(sentiment, count);
+        } else {
+            byCategory.remove(sentiment);
+            if (byCategory.isEmpty()) {
+                counts.remove(category);
+            }
+        }
     }
 
     static TeamHealthFacts toFacts(Document document) {

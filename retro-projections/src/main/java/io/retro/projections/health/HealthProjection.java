@@ -119,9 +119,9 @@ public class HealthProjection {
     void on(RetroItemAddedEvent event) {
         retro(event.retroId()).ifPresent(retro -> {
             Sentiment sentiment = RetroTemplate.valueOf(retro.getString("template")).sentimentOf(event.column());
-            updateRetro(event.retroId(), Changes.set(item(event.itemId()), new Document()
+            changeItem(event.retroId(), retro, event.itemId(), new Document()
                     .append("category", event.category() == null ? null : event.category().name())
-                    .append("sentiment", sentiment.name())));
+                    .append("sentiment", sentiment.name()));
         });
     }
 
@@ -130,27 +130,31 @@ public class HealthProjection {
         if (event.category() == null) {
             return;
         }
-        retro(event.retroId()).ifPresent(retro -> updateRetro(event.retroId(), Changes.set(item(event.itemId()) + ".category",
-                event.category().name())));
+        retro(event.retroId()).ifPresent(retro -> HealthDocument.item(retro, event.itemId()).ifPresent(item ->
+                changeItem(event.retroId(), retro, event.itemId(), new Document(item).append("category", event.category().name()))));
     }
 
     @EventHandler
     void on(RetroItemDeletedEvent event) {
-        retro(event.retroId()).ifPresent(retro -> updateRetro(event.retroId(), Changes.unset(item(event.itemId()))));
+        retro(event.retroId()).ifPresent(retro -> changeItem(event.retroId(), retro, event.itemId(), null));
     }
 
     private Optional<Document> retro(String retroId) {
         return retros.find(retroId);
     }
 
-    private void updateRetro(String retroId, Bson change) {
-        retros.update(retroId, change);
-        retro(retroId).ifPresent(retro -> update(retro.getString("teamId"),
-                Changes.set("sprints." + retroId + ".items", HealthDocument.itemCounts(retro))));
-    }
-
-    private static String item(String itemId) {
-        return "items." + itemId;
+    /**
+     * Puts the item ({@code null}: none) in its retro's document, and the retro's counts, changed by
+     * what the item was and is now, in both documents, set whole: an event handled again counts nothing twice.
+     */
+    private void changeItem(String retroId, Document retro, String itemId, Document item) {
+        Document counts = HealthDocument.itemCounts(retro);
+        HealthDocument.count(counts, HealthDocument.item(retro, itemId).orElse(null), -1);
+        HealthDocument.count(counts, item, 1);
+        String path = "items." + itemId;
+        retros.update(retroId, Changes.combine(item == null ? Changes.unset(path) : Changes.set(path, item),
+                Changes.set(HealthDocument.ITEM_COUNTS, counts)));
+        update(retro.getString("teamId"), Changes.set("sprints." + retroId + ".items", counts));
     }
 
     @EventHandler
