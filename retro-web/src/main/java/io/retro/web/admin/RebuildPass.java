@@ -5,6 +5,8 @@ import io.retro.eventstore.StoredEventSource;
 import io.retro.projections.shared.BatchWrites;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -51,6 +53,8 @@ final class RebuildPass implements Runnable {
     private final Runnable whenDone;
     /** The pass holds every segment's claim, and the read model's new generation starts empty. */
     private final BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
+    /** Whether the handlers take events of a payload type, which Axon works out anew for each event. */
+    private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
     private volatile long position;
     private volatile boolean stopping;
 
@@ -145,9 +149,10 @@ final class RebuildPass implements Runnable {
             for (int read = 0; read < chunk && stream.hasNextAvailable(millisUntil(deadline), TimeUnit.MILLISECONDS); read++) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 last = event.trackingToken();
-                if (!handlers.canHandleType(event.getPayloadType())) {
+                if (!handledTypes.computeIfAbsent(event.getPayloadType(), handlers::canHandleType)) {
                     stream.skipMessagesWithPayloadTypeOf(event);
-                } else if (handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
+                } else {
+                    // Not asked first whether they can handle it: handling asks each handler anyway.
                     handlers.handle(event, Segment.ROOT_SEGMENT);
                 }
             }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -80,6 +81,25 @@ class RebuildPassIT extends RetroIntegrationTest {
         assertThat(ReadModelContents.of(teams)).isEqualTo(before);
     }
 
+    @Test
+    void aPassAsksOnceForEachPayloadTypeWhetherItsHandlersTakeIt() throws InterruptedException {
+        Map<String, Map<String, String>> before = liveTeamsAfterNewTeams("Asked");
+        PooledStreamingEventProcessor processor = resetTeams();
+        Asked asked = new Asked(processor.eventHandlerInvoker());
+
+        try {
+            new RebuildPass(TEAMS, asked, tokenStore, events, 3, () -> {}).run();
+        } finally {
+            processor.start();
+        }
+
+        assertThat(asked.types()).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(asked.events()).as("events asked about one by one").hasValue(0);
+        ReadModel teams = readModels.named(TEAMS).orElseThrow();
+        awaitRebuilt(teams);
+        assertThat(ReadModelContents.of(teams)).isEqualTo(before);
+    }
+
     private Map<String, Map<String, String>> liveTeamsAfterNewTeams(String prefix) {
         String alice = newUser("Alice");
         String last = null;
@@ -118,6 +138,31 @@ class RebuildPassIT extends RetroIntegrationTest {
             Thread.sleep(50);
         }
         assertThat(readModel.rebuilding()).as("rebuild of " + readModel.name() + " finished").isFalse();
+    }
+
+    /** The processor's handlers, noting what they are asked whether they can handle. */
+    private record Asked(EventHandlerInvoker delegate, List<Class<?>> types, AtomicInteger events) implements EventHandlerInvoker {
+
+        Asked(EventHandlerInvoker delegate) {
+            this(delegate, new CopyOnWriteArrayList<>(), new AtomicInteger());
+        }
+
+        @Override
+        public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
+            events.incrementAndGet();
+            return delegate.canHandle(eventMessage, segment);
+        }
+
+        @Override
+        public boolean canHandleType(Class<?> payloadType) {
+            types.add(payloadType);
+            return delegate.canHandleType(payloadType);
+        }
+
+        @Override
+        public void handle(EventMessage<?> message, Segment segment) throws Exception {
+            delegate.handle(message, segment);
+        }
     }
 
     /** The processor's handlers, but the n-th event handed to them fails. */
