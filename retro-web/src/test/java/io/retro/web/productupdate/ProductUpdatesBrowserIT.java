@@ -16,14 +16,10 @@ class ProductUpdatesBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void productManagerPostsEngineerAcknowledgesAndAsksAndTheQuestionReachesThePm() {
-        String fiona = newUser("Fiona");
-        String pat = newUser("Pat");
-        String eve = newUser("Eve");
-        String teamId = newTeam(fiona, "Checkout");
-        addMember(fiona, teamId, pat, "PRODUCT_MANAGER");
-        addMember(fiona, teamId, eve, "ENGINEER");
+        Team team = checkout();
+        String teamId = team.id();
 
-        Page pm = signedIn(pat);
+        Page pm = signedIn(team.productManager());
         pm.navigate(url("/teams/" + teamId));
         pm.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Product updates")).click();
         pm.getByLabel("Title").fill("April");
@@ -38,7 +34,7 @@ class ProductUpdatesBrowserIT extends BrowserIntegrationTest {
         shows(pmsUpdate.locator("h2"), "April");
         shows(pmsUpdate.locator(".pu-acks"), "0 acknowledged");
 
-        Page engineer = signedIn(eve);
+        Page engineer = signedIn(team.engineer());
         engineer.navigate(url("/teams/" + teamId + "/product-updates"));
         Locator update = engineer.locator("article.pu-update").first();
         shows(update.locator(".pu-body strong"), "up");
@@ -72,19 +68,15 @@ class ProductUpdatesBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void aFreshFeedWaitsUntilTheReaderLeavesTheFieldTheyTypeIn() {
-        String fiona = newUser("Fiona");
-        String pat = newUser("Pat");
-        String eve = newUser("Eve");
-        String teamId = newTeam(fiona, "Checkout");
-        addMember(fiona, teamId, pat, "PRODUCT_MANAGER");
-        addMember(fiona, teamId, eve, "ENGINEER");
-        Page pm = signedIn(pat);
+        Team team = checkout();
+        String teamId = team.id();
+        Page pm = signedIn(team.productManager());
         pm.navigate(url("/teams/" + teamId + "/product-updates"));
         pm.getByLabel("Title").fill("May");
         pm.getByLabel("Body (markdown)").fill("Steady.");
         pm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post update")).click();
         shows(pm.getByRole(AriaRole.STATUS), "Update posted.");
-        Page engineer = signedIn(eve);
+        Page engineer = signedIn(team.engineer());
         engineer.navigate(url("/teams/" + teamId + "/product-updates"));
 
         pm.getByLabel("Your question").fill("Half a quest");
@@ -97,6 +89,19 @@ class ProductUpdatesBrowserIT extends BrowserIntegrationTest {
 
         pm.getByLabel("Your question").blur();
         shows(pm.locator(".pu-acks"), "1 acknowledged");
+    }
+
+    private record Team(String id, String productManager, String engineer) {}
+
+    /** A team with a facilitator, Pat its product manager and Eve an engineer. */
+    private Team checkout() {
+        String fiona = newUser("Fiona");
+        String pat = newUser("Pat");
+        String eve = newUser("Eve");
+        String teamId = newTeam(fiona, "Checkout");
+        addMember(fiona, teamId, pat, "PRODUCT_MANAGER");
+        addMember(fiona, teamId, eve, "ENGINEER");
+        return new Team(teamId, pat, eve);
     }
 
     private static void shows(Locator locator, String text) {
