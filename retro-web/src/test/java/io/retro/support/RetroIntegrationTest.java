@@ -114,6 +114,19 @@ public abstract class RetroIntegrationTest {
         return retroId;
     }
 
+    /** A team and its three members by username: the facilitator who made it, a product manager, an engineer. */
+    protected record TeamOfThree(String teamId, String lead, String pm, String engineer) {}
+
+    protected TeamOfThree teamOfThree(String teamName) {
+        String lead = newUser("Fran");
+        String pm = newUser("Paula");
+        String engineer = newUser("Eve");
+        String teamId = newTeam(lead, teamName);
+        addMember(lead, teamId, pm, "PRODUCT_MANAGER");
+        addMember(lead, teamId, engineer, "ENGINEER");
+        return new TeamOfThree(teamId, lead, pm, engineer);
+    }
+
     /** The ids of {@link #touchEveryReadModel}'s team. */
     protected record EveryReadModel(String lead, String pm, String engineer, String teamId, String retroId) {}
 
@@ -122,12 +135,11 @@ public abstract class RetroIntegrationTest {
      * anonymous item, a voted tech-debt item, an acknowledged product update.
      */
     protected EveryReadModel touchEveryReadModel(String teamName) {
-        String lead = newUser("Fran");
-        String pm = newUser("Paula");
-        String engineer = newUser("Eve");
-        String teamId = newTeam(lead, teamName);
-        addMember(lead, teamId, pm, "PRODUCT_MANAGER");
-        addMember(lead, teamId, engineer, "ENGINEER");
+        TeamOfThree team = teamOfThree(teamName);
+        String lead = team.lead();
+        String pm = team.pm();
+        String engineer = team.engineer();
+        String teamId = team.teamId();
         agreeBand(lead, teamId, 0.2, 0.4, "2026-01-01");
         String retroId = sprintWithWorkMix(lead, teamId, "Sprint 1", "2026-01-05", "2026-01-16", 8, 1, 1, 0, 1);
         as(engineer).post().uri("/api/v1/retros/{id}/items", retroId).contentType(MediaType.APPLICATION_JSON)

@@ -16,10 +16,10 @@ class ProductUpdatesBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void productManagerPostsEngineerAcknowledgesAndAsksAndTheQuestionReachesThePm() {
-        Team team = checkout();
-        String teamId = team.id();
+        TeamOfThree team = teamOfThree("Checkout");
+        String teamId = team.teamId();
 
-        Page pm = signedIn(team.productManager());
+        Page pm = signedIn(team.pm());
         pm.navigate(url("/teams/" + teamId));
         pm.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Product updates")).click();
         pm.getByLabel("Title").fill("April");
@@ -68,9 +68,9 @@ class ProductUpdatesBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void aFreshFeedWaitsUntilTheReaderLeavesTheFieldTheyTypeIn() {
-        Team team = checkout();
-        String teamId = team.id();
-        Page pm = signedIn(team.productManager());
+        TeamOfThree team = teamOfThree("Checkout");
+        String teamId = team.teamId();
+        Page pm = signedIn(team.pm());
         pm.navigate(url("/teams/" + teamId + "/product-updates"));
         pm.getByLabel("Title").fill("May");
         pm.getByLabel("Body (markdown)").fill("Steady.");
@@ -89,19 +89,6 @@ class ProductUpdatesBrowserIT extends BrowserIntegrationTest {
 
         pm.getByLabel("Your question").blur();
         shows(pm.locator(".pu-acks"), "1 acknowledged");
-    }
-
-    private record Team(String id, String productManager, String engineer) {}
-
-    /** A team with a facilitator, Pat its product manager and Eve an engineer. */
-    private Team checkout() {
-        String fiona = newUser("Fiona");
-        String pat = newUser("Pat");
-        String eve = newUser("Eve");
-        String teamId = newTeam(fiona, "Checkout");
-        addMember(fiona, teamId, pat, "PRODUCT_MANAGER");
-        addMember(fiona, teamId, eve, "ENGINEER");
-        return new Team(teamId, pat, eve);
     }
 
     private static void shows(Locator locator, String text) {

@@ -16,18 +16,14 @@ class TechDebtBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void engineerProposesAndVotesThePmSeesTheDisagreementLiveAndMovesTheItem() {
-        String fiona = newUser("Fiona");
-        String pat = newUser("Pat");
-        String eve = newUser("Eve");
-        String teamId = newTeam(fiona, "Checkout");
-        addMember(fiona, teamId, pat, "PRODUCT_MANAGER");
-        addMember(fiona, teamId, eve, "ENGINEER");
+        TeamOfThree team = teamOfThree("Checkout");
+        String teamId = team.teamId();
 
-        Page pm = signedIn(pat);
+        Page pm = signedIn(team.pm());
         pm.navigate(url("/teams/" + teamId + "/tech-debt"));
         shows(pm.locator("#td-register"), "No tech debt here.");
 
-        Page engineer = signedIn(eve);
+        Page engineer = signedIn(team.engineer());
         engineer.navigate(url("/teams/" + teamId));
         engineer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tech debt")).click();
         engineer.getByLabel("Title").fill("Replace the legacy cache");
