@@ -9,12 +9,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.retro.support.ServiceApi;
 import io.retro.support.ServiceNode;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -102,7 +102,7 @@ class RetroBenchIT {
      * Grows the history to 100,000 events (quick) or 1,000,000 (full), or {@code -Dbench.history}
      * events, in the real MongoDB when one is set, else in the embedded store's file, opened here.
      */
-    private long grow(Path dataDir) {
+    private long grow(Path dataDir) throws Exception {
         long total = Long.getLong("bench.history", quick ? 100_000 : 1_000_000);
         long start = System.nanoTime();
         long events;
@@ -112,16 +112,27 @@ class RetroBenchIT {
                 events = new HistoryGrowth(client.getDatabase(databaseName(real))).growTo(total);
             }
         } else {
-            MongoServer store = new MongoServer(new H2Backend(dataDir.resolve("retro.mv").toString()));
-            InetSocketAddress address = store.bind();
-            try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-                events = new HistoryGrowth(client.getDatabase("retro")).growTo(total);
-            } finally {
-                store.shutdownNow();
-            }
+            events = growEmbedded(dataDir, total);
         }
         System.out.printf("BENCH history grown to %,d events in %.0f s%n", events, (System.nanoTime() - start) / 1e9);
         return events;
+    }
+
+    /**
+     * Grows the embedded store's file as the service itself opens it, with the classes of its jar,
+     * so that the grown events are stored as the service stores them (as BSON, where the server
+     * library alone would Java-serialize them).
+     */
+    private static long growEmbedded(Path dataDir, long total) throws Exception {
+        URL classes = URI.create("jar:" + ServiceNode.jar().toUri() + "!/BOOT-INF/classes/").toURL();
+        try (URLClassLoader service = new URLClassLoader(new URL[] {classes}, RetroBenchIT.class.getClassLoader())) {
+            Class<?> server = service.loadClass("io.retro.store.EmbeddedMongoServer");
+            Object store = server.getMethod("start", Path.class, String.class, int.class).invoke(null, dataDir, "127.0.0.1", 0);
+            try (AutoCloseable closing = (AutoCloseable) store;
+                    MongoClient client = MongoClients.create((String) server.getMethod("connectionString").invoke(store))) {
+                return new HistoryGrowth(client.getDatabase("retro")).growTo(total);
+            }
+        }
     }
 
     private static String databaseName(String uri) {

@@ -90,6 +90,11 @@ final class IndexedH2Backend extends H2Backend {
         }
     }
 
+    /** A collection's documents by position, under the name H2Database gives the map, written as BSON. */
+    static MVMap<Object, Document> documents(MVStore store, String namespace) {
+        return store.openMap("databases." + namespace, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+    }
+
     /** The name H2Database gives the map of a collection's index. */
     static String indexMapName(String namespace, String indexName) {
         return namespace + "._index_" + indexName;
@@ -107,11 +112,14 @@ final class IndexedH2Backend extends H2Backend {
             super(name, store, cursors);
         }
 
-        /** As {@link H2Database} opens a collection, with the same map names, so existing files read the same. */
+        /**
+         * As {@link H2Database} opens a collection, with the same map names, so existing files read
+         * the same, but its documents written as BSON ({@link BsonDocumentType}).
+         */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            return new Collection(this, collectionName, options, getMvStore().openMap("databases." + namespace),
+            return new Collection(this, collectionName, options, documents(getMvStore(), namespace),
                     getMvStore().openMap("meta." + namespace), cursorRegistry);
         }
 

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Where the embedded store puts a collection's documents in its file: in the order they come. */
 class DocumentPositionsTest {
 
-    private static final String BOARDS = "databases.retro.boards";
-
     @TempDir
     Path dataDir;
 
@@ -98,7 +96,7 @@ class DocumentPositionsTest {
     private static void readOnly(Path file, Consumer<MVMap<Object, de.bwaldvogel.mongo.bson.Document>> reader) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
         try {
-            reader.accept(store.openMap(BOARDS));
+            reader.accept(IndexedH2Backend.documents(store, "retro.boards"));
         } finally {
             store.close();
         }

@@ -32,8 +32,9 @@ class IndexedBackendsTest {
     @TempDir
     Path dataDir;
 
+    /** A file the shipped backend wrote reads on, also once the service wrote to it and started again. */
     @Test
-    void readsAFileTheShippedBackendWroteAndWritesOneItReads() {
+    void readsAFileTheShippedBackendWroteAndGoesOnWritingIt() {
         List<Document> boards = IntStream.range(0, 600)
                 .mapToObj(i -> new Document("_id", i % 3 == 0 ? "b" + i : i % 3 == 1 ? (Object) (i - 300L) : new ObjectId())
                         .append("slug", "board-" + i).append("_rev", 1))
@@ -55,11 +56,9 @@ class IndexedBackendsTest {
             collection.insertMany(boards.subList(300, 600));
         }
 
-        shipped = new MongoServer(new H2Backend(file.toString()));
-        try (MongoClient client = client(shipped)) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
             findsEachByItsUniqueKeys(client.getDatabase("retro").getCollection("boards"), boards);
-        } finally {
-            shipped.shutdownNow();
         }
     }
 
