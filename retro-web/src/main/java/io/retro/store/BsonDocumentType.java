@@ -14,8 +14,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * How the embedded store writes a collection's documents into its file: as BSON, the bytes the
  * server reads from and writes to the wire anyway. H2's default Java-serializes each document on
  * its own, class descriptions and all: in a profile of a rebuild, a quarter of the bytes the
- * service allocated and most of the store's commits went to that, and the file was several times
- * larger than the documents.
+ * service allocated and most of the store's commits went to that.
  *
  * <p>A file written before holds Java-serialized documents, which read as they did; each is written
  * as BSON the next time it changes. A document the server's encoder cannot write (it knows every

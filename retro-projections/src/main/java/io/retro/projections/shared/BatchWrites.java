@@ -44,7 +44,7 @@ public final class BatchWrites {
     public static final String REVISION = "_rev";
     private static final String RESOURCE = BatchWrites.class.getName();
 
-    private final Map<String, Staged> staged = new LinkedHashMap<>();
+    private final Map<Key, Staged> staged = new LinkedHashMap<>();
     /** Null for a batch that may meet other writers. */
     private final OnlyWriter onlyWriter;
 
@@ -67,7 +67,7 @@ public final class BatchWrites {
      */
     public static final class OnlyWriter {
 
-        private final Set<String> written = new HashSet<>();
+        private final Set<Key> written = new HashSet<>();
 
         /** As {@link BatchWrites#begin}, for a batch of this writer. */
         public BatchWrites begin(UnitOfWork<?> unitOfWork) {
@@ -88,6 +88,7 @@ public final class BatchWrites {
         return Optional.ofNullable(stage(collection, id).current);
     }
 
+    /** Changes the document as the batch has it so far, and counts its {@link #REVISION revision} up if it did. */
     void update(MongoCollection<Document> collection, Object id, Bson condition, Bson change, boolean upsert) {
         stage(collection, id).apply(DocumentUpdate.of(condition, change, upsert, collection.getCodecRegistry()));
     }
@@ -106,13 +107,13 @@ public final class BatchWrites {
 
     /** The only writer expects each of its writes to land: a write that misses fails the batch. */
     private void writeEachCollectionAtOnce() {
-        Map<MongoNamespace, Map<String, Staged>> byCollection = new LinkedHashMap<>();
+        Map<MongoNamespace, Map<Key, Staged>> byCollection = new LinkedHashMap<>();
         staged.forEach((key, document) -> {
             if (document.changed) {
                 byCollection.computeIfAbsent(document.collection.getNamespace(), namespace -> new LinkedHashMap<>()).put(key, document);
             }
         });
-        for (Map.Entry<MongoNamespace, Map<String, Staged>> collection : byCollection.entrySet()) {
+        for (Map.Entry<MongoNamespace, Map<Key, Staged>> collection : byCollection.entrySet()) {
             Collection<Staged> documents = collection.getValue().values();
             BulkWriteResult written = documents.iterator().next().collection.bulkWrite(documents.stream().map(Staged::asWrite).toList());
             if (written.getInsertedCount() + written.getMatchedCount() != documents.size()) {
@@ -128,11 +129,19 @@ public final class BatchWrites {
     }
 
     private Staged stage(MongoCollection<Document> collection, Object id) {
-        return staged.computeIfAbsent(collection.getNamespace().getFullName() + "\u0000" + id,
-                key -> new Staged(collection, id, lookUp(collection, id, key), onlyWriter == null));
+        Key key = new Key(collection.getNamespace(), id);
+        Staged document = staged.get(key);
+        if (document == null) {
+            document = new Staged(collection, id, lookUp(collection, id, key), onlyWriter == null);
+            staged.put(key, document);
+        }
+        return document;
     }
 
-    private Document lookUp(MongoCollection<Document> collection, Object id, String key) {
+    /** A document of a collection. */
+    private record Key(MongoNamespace collection, Object id) {}
+
+    private Document lookUp(MongoCollection<Document> collection, Object id, Key key) {
         if (onlyWriter != null && !onlyWriter.written.contains(key)) {
             // The generation began empty and no one else writes it: what this writer did not write is not there.
             return null;
@@ -182,11 +191,16 @@ public final class BatchWrites {
         }
 
         private void change(DocumentUpdate update) {
+            boolean applied;
             if (current == null) {
                 current = update.insert(id);
-                changed = current != null;
+                applied = current != null;
             } else {
-                changed |= update.applyTo(current);
+                applied = update.applyTo(current);
+            }
+            if (applied) {
+                DocumentUpdate.inc(current, REVISION, 1);
+                changed = true;
             }
         }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.codecs.DecoderContext;
@@ -22,8 +23,10 @@ import org.bson.Document;
 final class DocumentUpdate {
 
     private static final DecoderContext DECODING = DecoderContext.builder().build();
+    private static final Set<String> KNOWN_OPERATORS = Set.of("$set", "$setOnInsert", "$unset", "$inc", "$addToSet");
     private static volatile Codec lastCodec;
 
+    /** Besides the id; {@code null}: none. */
     private final Document condition;
     private final Document operators;
     private final boolean upsert;
@@ -41,7 +44,7 @@ final class DocumentUpdate {
      * values compare as stored ones do.
      */
     static DocumentUpdate of(Bson condition, Bson change, boolean upsert, CodecRegistry codecs) {
-        return new DocumentUpdate(condition == null ? new Document() : read(condition, codecs), read(change, codecs), upsert);
+        return new DocumentUpdate(condition == null ? null : read(condition, codecs), read(change, codecs), upsert);
     }
 
     private static Document read(Bson bson, CodecRegistry codecs) {
@@ -63,11 +66,16 @@ final class DocumentUpdate {
      * place spares a copy of a whole board for each event of a batch.
      */
     boolean applyTo(Document document) {
-        if (!matches(document, condition)) {
+        if (condition != null && !matches(document, condition)) {
             return false;
         }
         apply(document, false);
         return true;
+    }
+
+    /** Adds to the number at the path as {@code $inc} does. */
+    static void inc(Document document, String path, Number by) {
+        set(document, path, add(get(document, path), by, path));
     }
 
     private void apply(Document document, boolean inserting) {
@@ -85,7 +93,7 @@ final class DocumentUpdate {
                         }
                     }
                     case "$unset" -> unset(document, path);
-                    case "$inc" -> set(document, path, add(get(document, path), (Number) value, path));
+                    case "$inc" -> inc(document, path, (Number) value);
                     case "$addToSet" -> addToSet(document, path, value);
                     default -> throw unsupported(operator.getKey());
                 }
@@ -197,20 +205,22 @@ final class DocumentUpdate {
     }
 
     private static void set(Document document, String path, Object value) {
-        String[] names = path.split("\\.");
         Document parent = document;
-        for (int i = 0; i < names.length - 1; i++) {
-            Object child = parent.get(names[i]);
-            if (child == null && !parent.containsKey(names[i])) {
+        int start = 0;
+        // Walked along the dots rather than split: a rebuild sets millions of fields, most of them at the top.
+        for (int dot = path.indexOf('.'); dot >= 0; start = dot + 1, dot = path.indexOf('.', start)) {
+            String name = path.substring(start, dot);
+            Object child = parent.get(name);
+            if (child == null && !parent.containsKey(name)) {
                 child = new Document();
-                parent.put(names[i], child);
+                parent.put(name, child);
             }
             if (!(child instanceof Document childDocument)) {
-                throw new IllegalStateException("Cannot create field " + names[i + 1] + " in the non-document at " + path);
+                throw new IllegalStateException("Cannot set " + path + ": " + path.substring(0, dot) + " is no document");
             }
             parent = childDocument;
         }
-        parent.put(names[names.length - 1], value);
+        parent.put(path.substring(start), value);
     }
 
     private static void unset(Document document, String path) {
@@ -232,10 +242,10 @@ final class DocumentUpdate {
 
     /** The document holding the path's last field; {@code null} when a step on the way is missing or no document. */
     private static Document parentOf(Document document, String path) {
-        String[] names = path.split("\\.");
         Document parent = document;
-        for (int i = 0; i < names.length - 1; i++) {
-            if (!(parent.get(names[i]) instanceof Document child)) {
+        int start = 0;
+        for (int dot = path.indexOf('.'); dot >= 0; start = dot + 1, dot = path.indexOf('.', start)) {
+            if (!(parent.get(path.substring(start, dot)) instanceof Document child)) {
                 return null;
             }
             parent = child;
@@ -264,7 +274,7 @@ final class DocumentUpdate {
     private record Codec(CodecRegistry registry, DocumentCodec codec) {}
 
     private static void requireKnownOperator(String operator) {
-        if (!List.of("$set", "$setOnInsert", "$unset", "$inc", "$addToSet").contains(operator)) {
+        if (!KNOWN_OPERATORS.contains(operator)) {
             throw unsupported(operator);
         }
     }

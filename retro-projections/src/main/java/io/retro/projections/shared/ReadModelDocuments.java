@@ -49,11 +49,12 @@ public final class ReadModelDocuments {
 
     private void write(Object id, Bson condition, Bson change, boolean upsert) {
         MongoCollection<Document> target = collection.get();
-        Bson counted = Changes.combine(change, Changes.inc(BatchWrites.REVISION, 1));
         Optional<BatchWrites> batch = BatchWrites.current();
         if (batch.isPresent()) {
-            batch.get().update(target, id, condition, counted, upsert);
+            // The batch counts the revision as it applies the change: a rebuild makes millions of them.
+            batch.get().update(target, id, condition, change, upsert);
         } else {
+            Bson counted = Changes.combine(change, Changes.inc(BatchWrites.REVISION, 1));
             target.updateOne(BatchWrites.filter(id, condition), counted, upsert ? UPSERT : UPDATE);
         }
     }
