@@ -6,12 +6,14 @@ import io.retro.projections.shared.BatchWrites;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -53,8 +55,12 @@ final class RebuildPass implements Runnable {
     private final Runnable whenDone;
     /** The pass holds every segment's claim, and the read model's new generation starts empty. */
     private final BatchWrites.OnlyWriter writer = new BatchWrites.OnlyWriter();
-    /** Whether the handlers take events of a payload type, which Axon works out anew for each event. */
-    private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
+    /**
+     * The handlers that take events of a payload type in a replay. Axon's invoker of several asks
+     * each of them for each event whether it supports a replay and can handle the event; the answers
+     * do not change from one event to the next, and each handler's own handling checks the event anyway.
+     */
+    private final Map<Class<?>, List<EventHandlerInvoker>> handlersByType = new HashMap<>();
     private volatile long position;
     private volatile boolean stopping;
 
@@ -149,11 +155,12 @@ final class RebuildPass implements Runnable {
             for (int read = 0; read < chunk && stream.hasNextAvailable(millisUntil(deadline), TimeUnit.MILLISECONDS); read++) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 last = event.trackingToken();
-                if (!handledTypes.computeIfAbsent(event.getPayloadType(), handlers::canHandleType)) {
+                List<EventHandlerInvoker> taking = handlersByType.computeIfAbsent(event.getPayloadType(), this::handlersTaking);
+                if (taking.isEmpty()) {
                     stream.skipMessagesWithPayloadTypeOf(event);
-                } else {
-                    // Not asked first whether they can handle it: handling asks each handler anyway.
-                    handlers.handle(event, Segment.ROOT_SEGMENT);
+                }
+                for (EventHandlerInvoker handler : taking) {
+                    handler.handle(event, Segment.ROOT_SEGMENT);
                 }
             }
             writes.flush();
@@ -163,6 +170,11 @@ final class RebuildPass implements Runnable {
         }
         unitOfWork.commit();
         return last;
+    }
+
+    private List<EventHandlerInvoker> handlersTaking(Class<?> payloadType) {
+        List<EventHandlerInvoker> each = handlers instanceof MultiEventHandlerInvoker several ? several.delegates() : List.of(handlers);
+        return each.stream().filter(handler -> handler.supportsReset() && handler.canHandleType(payloadType)).toList();
     }
 
     /** Where the replay starts: the earliest of the segments' positions, just after the reset the tail. */

@@ -17,6 +17,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
@@ -82,19 +83,23 @@ class RebuildPassIT extends RetroIntegrationTest {
     }
 
     @Test
-    void aPassAsksOnceForEachPayloadTypeWhetherItsHandlersTakeIt() throws InterruptedException {
+    void aPassAsksEachHandlerOnceForEachPayloadTypeWhetherItTakesItAndNeverForEachEvent() throws InterruptedException {
         Map<String, Map<String, String>> before = liveTeamsAfterNewTeams("Asked");
         PooledStreamingEventProcessor processor = resetTeams();
-        Asked asked = new Asked(processor.eventHandlerInvoker());
+        EventHandlerInvoker invoker = processor.eventHandlerInvoker();
+        List<Asked> asked = (invoker instanceof MultiEventHandlerInvoker several ? several.delegates() : List.of(invoker))
+                .stream().map(Asked::new).toList();
 
         try {
-            new RebuildPass(TEAMS, asked, tokenStore, events, 3, () -> {}).run();
+            new RebuildPass(TEAMS, new MultiEventHandlerInvoker(List.copyOf(asked)), tokenStore, events, 3, () -> {}).run();
         } finally {
             processor.start();
         }
 
-        assertThat(asked.types()).isNotEmpty().doesNotHaveDuplicates();
-        assertThat(asked.events()).as("events asked about one by one").hasValue(0);
+        assertThat(asked).allSatisfy(handler -> {
+            assertThat(handler.types()).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(handler.events()).as("events asked about one by one").hasValue(0);
+        });
         ReadModel teams = readModels.named(TEAMS).orElseThrow();
         awaitRebuilt(teams);
         assertThat(ReadModelContents.of(teams)).isEqualTo(before);
@@ -157,6 +162,11 @@ class RebuildPassIT extends RetroIntegrationTest {
         public boolean canHandleType(Class<?> payloadType) {
             types.add(payloadType);
             return delegate.canHandleType(payloadType);
+        }
+
+        @Override
+        public boolean supportsReset() {
+            return delegate.supportsReset();
         }
 
         @Override
