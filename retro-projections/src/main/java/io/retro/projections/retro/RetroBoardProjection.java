@@ -1,7 +1,6 @@
 package io.retro.projections.retro;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 
 import io.retro.api.retro.ActionItemAddedEvent;
 import io.retro.api.retro.ActionItemStatus;
@@ -20,6 +19,7 @@ import io.retro.api.retro.RetroVoteCastEvent;
 import io.retro.api.retro.RetroVoteWithdrawnEvent;
 import io.retro.api.retro.WorkMixRecordedEvent;
 import io.retro.projections.shared.Changes;
+import io.retro.projections.shared.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -158,6 +158,6 @@ public class RetroBoardProjection {
     }
 
     private void apply(String retroId, long sequence, Bson change) {
-        boards.updateWhere(retroId, lt("version", sequence), Changes.combine(change, Changes.set("version", sequence)));
+        boards.updateWhere(retroId, Conditions.lt("version", sequence), Changes.combine(change, Changes.set("version", sequence)));
     }
 }

@@ -1,7 +1,6 @@
 package io.retro.projections.retro;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 
 import io.retro.api.retro.ActionItemAddedEvent;
 import io.retro.api.retro.ActionItemStatus;
@@ -14,6 +13,7 @@ import io.retro.api.retro.RetroPhaseChangedEvent;
 import io.retro.api.retro.RetroStartedEvent;
 import io.retro.api.retro.RetroSummaryView;
 import io.retro.projections.shared.Changes;
+import io.retro.projections.shared.Conditions;
 import java.time.Instant;
 import java.util.List;
 import io.retro.projections.shared.ReadModel;
@@ -73,7 +73,7 @@ public class TeamRetrosProjection {
                 Changes.set(action + ".ownerId", event.ownerId()),
                 Changes.set(action + ".dueDate", event.dueDate() == null ? null : event.dueDate().toString()),
                 Changes.set(action + ".addedAt", addedAt.toString())));
-        teams.updateWhere(event.teamId(), exists(action + ".status", false), Changes.set(action + ".status", ActionItemStatus.OPEN.name()));
+        teams.updateWhere(event.teamId(), Conditions.exists(action + ".status", false), Changes.set(action + ".status", ActionItemStatus.OPEN.name()));
     }
 
     @EventHandler
