@@ -10,8 +10,9 @@ import org.bson.conversions.Bson;
 /**
  * A read model's collection as its event handlers change it: one document at a time, by id. Within
  * a batch that gathers its writes ({@link BatchWrites}) the changes stay in memory until the batch
- * ends; otherwise each goes to the store at once. Changes are built with {@link Changes}, which a
- * batch reads as they are. Every change counts the document's {@link BatchWrites#REVISION revision} up.
+ * ends; otherwise each goes to the store at once. Changes are built with {@link Changes} and their
+ * conditions with {@link Conditions}, which a batch reads as they are. Every change counts the
+ * document's {@link BatchWrites#REVISION revision} up.
  */
 public final class ReadModelDocuments {
 
