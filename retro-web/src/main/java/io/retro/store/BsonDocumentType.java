@@ -17,7 +17,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * service allocated and most of the store's commits went to that.
  *
  * <p>A file written before holds Java-serialized documents, which read as they did; each is written
- * as BSON the next time it changes. A document the server's encoder cannot write (it knows every
+ * as BSON when H2 next writes the page that holds it: when it or a neighbour changes, or when
+ * compaction moves the page. A document the server's encoder cannot write (it knows every
  * type the wire brings) is still Java-serialized rather than lost.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
