@@ -340,11 +340,22 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             long sequence = event.number();
             token = token == null
                     ? GapAwareTrackingToken.newInstance(sequence, LongStream.range(FIRST_SEQUENCE, sequence).boxed().toList())
-                    : token.advanceTo(sequence, maxGapOffset);
+                    : advanced(token, sequence);
             token = withoutExpiredGaps(token);
             result.add(event.at(token));
         }
         return result;
+    }
+
+    /**
+     * The token after this one's reader read {@code sequence}. Axon's {@code advanceTo} copies the
+     * gaps into a new set each time, for every event each reader reads; the number right after a
+     * token without gaps leaves none.
+     */
+    private GapAwareTrackingToken advanced(GapAwareTrackingToken token, long sequence) {
+        return token.getGaps().isEmpty() && sequence == token.getIndex() + 1
+                ? GapAwareTrackingToken.newInstance(sequence, List.of())
+                : token.advanceTo(sequence, maxGapOffset);
     }
 
     /** The stored events among these numbers: those read lately from memory, the rest from the store. */
