@@ -95,9 +95,9 @@ final class IndexedH2Backend extends H2Backend {
         return store.openMap("databases." + namespace, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
     }
 
-    /** The name H2Database gives the map of a collection's index. */
-    static String indexMapName(String namespace, String indexName) {
-        return namespace + "._index_" + indexName;
+    /** A collection's unique index, under the name H2Database gives the map, its keys ordered and written by {@link KeyValueType}. */
+    static MVMap<KeyValue, Object> uniqueIndex(MVStore store, String namespace, String indexName) {
+        return store.openMap(namespace + "._index_" + indexName, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
     }
 
     @Override
@@ -124,13 +124,12 @@ final class IndexedH2Backend extends H2Backend {
         }
 
         /**
-         * As {@link H2Database} opens a unique index, but with its map in {@link KeyValueOrder}: opened
+         * As {@link H2Database} opens a unique index, but with its keys ordered and written by {@link KeyValueType}: opened
          * here first under the name H2Database gives it, the map is the one it then finds open.
          */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            getMvStore().openMap(indexMapName(getFullCollectionNamespace(collectionName), indexName),
-                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+            uniqueIndex(getMvStore(), getFullCollectionNamespace(collectionName), indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }

@@ -70,7 +70,7 @@ class EmbeddedMongoServerTest {
                     // Sizes tell without reading the documents: each second follows its first.
                     long inFirst = IndexedH2Backend.documents(opened, "retro.first").sizeAsLong();
                     long inSecond = IndexedH2Backend.documents(opened, "retro.second").sizeAsLong();
-                    long indexed = opened.openMap(IndexedH2Backend.indexMapName("retro.first", "_id_")).sizeAsLong();
+                    long indexed = IndexedH2Backend.uniqueIndex(opened, "retro.first", "_id_").sizeAsLong();
                     if (inSecond > inFirst || indexed != inFirst) {
                         split.add("copy " + i + ": " + inSecond + " in the second, " + inFirst + " documents and " + indexed
                                 + " index entries in the first");
