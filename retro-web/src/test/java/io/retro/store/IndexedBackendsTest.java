@@ -62,6 +62,23 @@ class IndexedBackendsTest {
         }
     }
 
+    /** The statistics count a collection's documents but do not add up their sizes, which took encoding each write again. */
+    @Test
+    void collectionStatisticsCountDocumentsWithoutAddingUpTheirSizes() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> boards = client.getDatabase("retro").getCollection("boards");
+            boards.insertMany(IntStream.range(0, 20).mapToObj(i -> new Document("_id", "b" + i).append("title", "Board " + i)).toList());
+            boards.updateOne(eq("_id", "b1"), Updates.set("title", "x".repeat(1_000)));
+            boards.deleteOne(eq("_id", "b2"));
+
+            Document stats = client.getDatabase("retro").runCommand(new Document("collStats", "boards"));
+
+            assertThat(stats.get("count", Number.class).intValue()).isEqualTo(19);
+            assertThat(stats.get("size", Number.class).longValue()).isZero();
+        }
+    }
+
     private static MongoClient client(MongoServer server) {
         InetSocketAddress address = server.bind();
         return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
