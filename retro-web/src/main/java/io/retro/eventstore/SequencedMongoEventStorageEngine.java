@@ -312,6 +312,34 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return readEventData(trackingToken, mayBlock).flatMap(read -> ((StoredEvent.Tracked) read).messages(serializer, upcasterChain));
     }
 
+    /**
+     * The next batch of events after {@code token} as one reader reads them, those of a payload type
+     * in {@code skipped} left out but for the last, which still moves the reader on; empty if none
+     * is stored yet. What {@link #readEvents} hands on, without a stream and a message for each event
+     * left out: most of what a read model that takes few events did in a rebuild.
+     */
+    List<TrackedEventMessage<?>> readBatch(TrackingToken token, int batchSize, Set<Class<?>> skipped) {
+        Serializer serializer = getEventSerializer();
+        List<TrackedEventMessage<?>> messages = new ArrayList<>();
+        StoredEvent.Tracked lastEvent = null;
+        TrackedEventMessage<?> last = null;
+        boolean lastLeftOut = false;
+        for (StoredEvent.Tracked event : fetchTrackedEvents(token, batchSize)) {
+            for (TrackedEventMessage<?> message : event.converted(serializer, upcasterChain)) {
+                lastEvent = event;
+                last = message;
+                lastLeftOut = skipped.contains(message.getPayloadType());
+                if (!lastLeftOut) {
+                    messages.add(event.placed(message));
+                }
+            }
+        }
+        if (lastLeftOut) {
+            messages.add(lastEvent.placed(last));
+        }
+        return messages;
+    }
+
     @Override
     protected List<StoredEvent.Tracked> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken previous = asGapAware(lastToken);

@@ -55,12 +55,17 @@ final class StoredEvent {
      * once an upcaster has split or dropped it. Upcasters see each stored event on its own.
      */
     private Stream<TrackedEventMessage<?>> messages(TrackingToken token, Serializer serializer, EventUpcaster upcasters) {
+        return converted(token, serializer, upcasters).stream().map(message -> placed(token, message));
+    }
+
+    /** The events this one stands for, shared by every reader: placed at no reader's token, so not to be handed on as they are. */
+    private List<TrackedEventMessage<?>> converted(TrackingToken token, Serializer serializer, EventUpcaster upcasters) {
         List<TrackedEventMessage<?>> messages = converted;
         if (messages == null) {
             messages = EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(asData(token)), serializer, upcasters).toList();
             converted = messages;
         }
-        return messages.stream().map(message -> placed(token, message));
+        return messages;
     }
 
     /**
@@ -84,6 +89,15 @@ final class StoredEvent {
 
         Stream<TrackedEventMessage<?>> messages(Serializer serializer, EventUpcaster upcasters) {
             return event.messages(trackingToken, serializer, upcasters);
+        }
+
+        /** The events this one stands for, shared by every reader; {@link #placed} puts one at this reader's place. */
+        List<TrackedEventMessage<?>> converted(Serializer serializer, EventUpcaster upcasters) {
+            return event.converted(trackingToken, serializer, upcasters);
+        }
+
+        TrackedEventMessage<?> placed(TrackedEventMessage<?> converted) {
+            return StoredEvent.placed(trackingToken, converted);
         }
 
         @Override

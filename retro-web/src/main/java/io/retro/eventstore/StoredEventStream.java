@@ -148,13 +148,10 @@ final class StoredEventStream implements BlockingStream<TrackedEventMessage<?>> 
         if (heldBack) {
             return false;
         }
-        List<? extends TrackedEventMessage<?>> read = engine.readEvents(fetchedUpTo, false).limit(batchSize).toList();
-        for (int i = 0; i < read.size(); i++) {
-            TrackedEventMessage<?> event = read.get(i);
-            if (i == read.size() - 1 || !skipped.contains(event.getPayloadType())) {
-                fetched.addLast(event);
-            }
-            fetchedUpTo = event.trackingToken();
+        List<TrackedEventMessage<?>> read = engine.readBatch(fetchedUpTo, batchSize, skipped);
+        fetched.addAll(read);
+        if (!read.isEmpty()) {
+            fetchedUpTo = read.get(read.size() - 1).trackingToken();
         }
         position = positionOf(fetchedUpTo);
         lastReadNanos = System.nanoTime();
