@@ -58,7 +58,10 @@ final class StoredEvent {
         return converted(token, serializer, upcasters).stream().map(message -> placed(token, message));
     }
 
-    /** The events this one stands for, shared by every reader: at the place of the reader that converted them, so each reader places them at its own. */
+    /**
+     * The events this one stands for, shared by every reader: at the place of the reader that
+     * converted them, so each reader places them at its own.
+     */
     private List<TrackedEventMessage<?>> converted(TrackingToken token, Serializer serializer, EventUpcaster upcasters) {
         List<TrackedEventMessage<?>> messages = converted;
         if (messages == null) {
