@@ -77,15 +77,11 @@ public class SecurityConfiguration {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Retro\"");
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic: a username and password are required.");
         };
-        WebFilter throttled = (exchange, chain) -> LoginAttempt.of(exchange)
-                .map(attempt -> throttle.waitBeforeTrying(attempt.address(), attempt.username()))
-                .filter(wait -> !wait.isZero())
-                .flatMap(wait -> {
-                    exchange.getResponse().getHeaders().set("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                            "Too many failed sign-ins. Try again in " + Math.max(1, wait.toSeconds()) + " seconds.");
-                })
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+        WebFilter throttled = new ThrottledSignIns(throttle, (exchange, wait) -> {
+            long seconds = Math.max(1, wait.toSeconds());
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
+            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins. Try again in " + seconds + " seconds.");
+        });
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authenticationManager(credentials)
                 .addFilterBefore(throttled, SecurityWebFiltersOrder.HTTP_BASIC)
@@ -113,11 +109,8 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityWebFilterChain uiSecurity(ServerHttpSecurity http, LoginThrottle throttle, CredentialCache credentials) {
         RedirectServerAuthenticationFailureHandler backToLogin = new RedirectServerAuthenticationFailureHandler("/login?error");
-        WebFilter throttled = (exchange, chain) -> LoginAttempt.of(exchange)
-                .map(attempt -> throttle.waitBeforeTrying(attempt.address(), attempt.username()))
-                .filter(wait -> !wait.isZero())
-                .flatMap(wait -> new DefaultServerRedirectStrategy().sendRedirect(exchange, URI.create("/login?locked")))
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+        WebFilter throttled = new ThrottledSignIns(throttle,
+                (exchange, wait) -> new DefaultServerRedirectStrategy().sendRedirect(exchange, URI.create("/login?locked")));
         return http.authenticationManager(credentials)
                 .addFilterBefore(throttled, SecurityWebFiltersOrder.FORM_LOGIN)
                 .authorizeExchange(exchange -> exchange
