@@ -217,10 +217,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     /**
      * Hands out {@code count} numbers and returns the last. The counter's value before the
-     * increment is asked for, not after: mongo-java-server 1.47 answers a concurrent
+     * increment is asked for, not after: mongo-java-server 1.47 answered a concurrent
      * {@code findOneAndUpdate} that returns the document after the update with another call's
-     * value now and then (two appends got the same numbers in a stress test); the value before the
-     * update came back right in every run.
+     * value now and then (two appends got the same numbers in a stress test), since it changed the
+     * stored counter in place while the answer before was still being encoded. The embedded
+     * store's backend no longer lets it, and the value before costs no more.
      */
     private long reserve(int count) {
         Document before = counters.findOneAndUpdate(

@@ -2,6 +2,7 @@ package io.retro.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -12,7 +13,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,7 +28,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The embedded server's H2 backend, whose collections plan a query on a unique index as MongoDB would
- * ({@link IndexedQueries}), and whose commits hold every write command whole or not at all.
+ * ({@link IndexedQueries}) and replace a document they update instead of changing it under its
+ * readers, and whose commits hold every write command whole or not at all.
  *
  * <p>H2 takes a commit's maps one after another, and each collection and each of its indexes is a
  * map of its own: a commit that ran beside the writes could keep a read model's change without the
@@ -145,6 +149,8 @@ final class IndexedH2Backend extends H2Backend {
 
         private final MVMap<Object, Document> data;
         private final AtomicLong lastPosition;
+        /** Whether an update holds this collection's lock; only read and written under it. */
+        private boolean updating;
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -176,12 +182,47 @@ final class IndexedH2Backend extends H2Backend {
         }
 
         @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                boolean isMulti, boolean isUpsert, Oplog oplog) {
+            updating = true;
+            try {
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            updating = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                updating = false;
+            }
+        }
+
+        /**
+         * The documents an update is to change come as copies. The server changes the document it
+         * found in place, field by field, before it stores the new one; but the document it found is
+         * the one every reader is handed, and a reader's answer is encoded after the collection's lock
+         * is let go. So a reader could get a read model's document half changed: the old items with
+         * the new revision, and a batch written on top of that read dropped the changes of another
+         * segment without noticing. Stored documents are never changed now, only replaced.
+         */
+        @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
             Iterable<Object> positions = IndexedQueries.narrowed(getIndexes(), query);
-            return positions == null
+            QueryResult found = positions == null
                     ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
                     : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+            if (!updating) {
+                return found;
+            }
+            List<Document> copies = new ArrayList<>();
+            found.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, found.getCursorId());
         }
     }
 }

@@ -107,6 +107,50 @@ class EmbeddedMongoServerTest {
         }
     }
 
+    /**
+     * One writer adds an item to a board and counts its revision up, in one update, again and again;
+     * readers read the board meanwhile. Every board read has as many items as its revision says. The
+     * server changed the stored document in place while readers' answers were still being encoded
+     * from it, and a read model's batch written on such a read dropped another segment's changes.
+     */
+    @Test
+    void aReaderNeverGetsADocumentHalfChanged() throws Exception {
+        int updates = 2_000;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> boards = client.getDatabase("retro").getCollection("boards");
+            boards.insertOne(new Document("_id", "b1").append("items", new Document()).append("_rev", 0));
+            List<Future<List<String>>> reads = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                reads.add(readers.submit(() -> {
+                    List<String> halfChanged = new ArrayList<>();
+                    while (writing.get()) {
+                        Document board = boards.find(Filters.eq("_id", "b1")).first();
+                        int items = board.get("items", Document.class).size();
+                        if (items != board.getInteger("_rev")) {
+                            halfChanged.add(items + " items at revision " + board.getInteger("_rev"));
+                        }
+                    }
+                    return halfChanged;
+                }));
+            }
+            for (int i = 1; i <= updates; i++) {
+                boards.updateOne(Filters.eq("_id", "b1"), new Document("$set", new Document("items.i" + i, i))
+                        .append("$inc", new Document("_rev", 1)));
+            }
+            writing.set(false);
+            List<String> halfChanged = new ArrayList<>();
+            for (Future<List<String>> read : reads) {
+                halfChanged.addAll(read.get());
+            }
+            assertThat(halfChanged).isEmpty();
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
     /** Chunks whose documents were mostly deleted are rewritten, as H2's background writer did. */
     @Test
     void compactionRewritesChunksThatAreMostlyDead() throws Exception {
