@@ -208,7 +208,9 @@ final class IndexedH2Backend extends H2Backend {
          * the one every reader is handed, and a reader's answer is encoded after the collection's lock
          * is let go. So a reader could get a read model's document half changed: the old items with
          * the new revision, and a batch written on top of that read dropped the changes of another
-         * segment without noticing. Stored documents are never changed now, only replaced.
+         * segment without noticing. Stored documents are never changed now, only replaced. A copy of
+         * the top level is enough: the server changes only that, putting in values it copied whole
+         * from the old document or the update.
          */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
@@ -221,7 +223,7 @@ final class IndexedH2Backend extends H2Backend {
                 return found;
             }
             List<Document> copies = new ArrayList<>();
-            found.forEach(document -> copies.add(document.cloneDeeply()));
+            found.forEach(document -> copies.add(new Document(document)));
             return new QueryResult(copies, found.getCursorId());
         }
     }
