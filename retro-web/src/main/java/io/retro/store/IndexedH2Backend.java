@@ -28,8 +28,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The embedded server's H2 backend, whose collections plan a query on a unique index as MongoDB would
- * ({@link IndexedQueries}) and replace a document they update instead of changing it under its
- * readers, and whose commits hold every write command whole or not at all.
+ * ({@link IndexedQueries}), match a query by a list of ids by a set ({@link IdsIn}) and replace a
+ * document they update instead of changing it under its readers, and whose commits hold every write
+ * command whole or not at all.
  *
  * <p>H2 takes a commit's maps one after another, and each collection and each of its indexes is a
  * map of its own: a commit that ran beside the writes could keep a read model's change without the
@@ -151,6 +152,7 @@ final class IndexedH2Backend extends H2Backend {
         private final AtomicLong lastPosition;
         /** Whether an update holds this collection's lock; only read and written under it. */
         private boolean updating;
+        private final IdsIn idsIn = new IdsIn();
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -200,6 +202,11 @@ final class IndexedH2Backend extends H2Backend {
             } finally {
                 updating = false;
             }
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            return idsIn.matches(document, query, super::documentMatchesQuery);
         }
 
         /**

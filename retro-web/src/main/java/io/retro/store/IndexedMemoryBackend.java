@@ -9,7 +9,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 
-/** The embedded server's in-memory backend, whose collections plan a query on a unique index as MongoDB would ({@link IndexedQueries}). */
+/**
+ * The embedded server's in-memory backend, whose collections plan a query on a unique index as MongoDB
+ * would ({@link IndexedQueries}) and match a query by a list of ids by a set ({@link IdsIn}).
+ */
 public final class IndexedMemoryBackend extends MemoryBackend {
 
     @Override
@@ -31,6 +34,8 @@ public final class IndexedMemoryBackend extends MemoryBackend {
 
     private static final class Collection extends MemoryCollection {
 
+        private final IdsIn idsIn = new IdsIn();
+
         Collection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
         }
@@ -42,6 +47,11 @@ public final class IndexedMemoryBackend extends MemoryBackend {
             return positions == null
                     ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
                     : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            return idsIn.matches(document, query, super::documentMatchesQuery);
         }
     }
 }

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +17,15 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,40 @@ class IndexedBackendsTest {
         } finally {
             server.shutdownNow();
         }
+    }
+
+    /** By a set of ids, each backend finds what the library's own matching finds: a 3.0 for a 3, an int for a long. */
+    @Test
+    void aQueryByAListOfIdsFindsWhatTheLibrarysMatchingFinds() {
+        List<Document> documents = List.of(new Document("_id", 1), new Document("_id", 2L), new Document("_id", 3.0),
+                new Document("_id", 4L).append("x", 1), new Document("_id", 5.5), new Document("_id", "a"),
+                new Document("_id", "b"), new Document("_id", new ObjectId()));
+        Map<Bson, List<Object>> queries = Map.of(
+                in("_id", 1L, 3, 4, "a", 99L), List.of(1, 3.0, 4L, "a"),
+                in("_id", 2.0, 5.5, "b"), List.of(2L, 5.5, "b"),
+                and(in("_id", 1, 2L, 4L), eq("x", 1)), List.of(4L),
+                in("_id", 7L, "c"), List.of());
+        MongoServer library = new MongoServer(new MemoryBackend());
+        MongoServer inMemory = new MongoServer(new IndexedMemoryBackend());
+        try (MongoClient expected = client(library); MongoClient memory = client(inMemory);
+                EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, "127.0.0.1", 0);
+                MongoClient embedded = MongoClients.create(server.connectionString())) {
+            for (MongoClient client : List.of(expected, memory, embedded)) {
+                client.getDatabase("retro").getCollection("events").insertMany(documents);
+            }
+            queries.forEach((query, found) -> {
+                assertThat(ids(expected, query)).as("the library, %s", query).containsExactlyInAnyOrderElementsOf(found);
+                assertThat(ids(memory, query)).as("in memory, %s", query).containsExactlyInAnyOrderElementsOf(found);
+                assertThat(ids(embedded, query)).as("embedded, %s", query).containsExactlyInAnyOrderElementsOf(found);
+            });
+        } finally {
+            library.shutdownNow();
+            inMemory.shutdownNow();
+        }
+    }
+
+    private static List<Object> ids(MongoClient client, Bson query) {
+        return client.getDatabase("retro").getCollection("events").find(query).map(document -> document.get("_id")).into(new ArrayList<>());
     }
 
     private static void meetsItsOtherConditions(MongoCollection<Document> boards) {
