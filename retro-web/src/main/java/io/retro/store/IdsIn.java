@@ -10,7 +10,7 @@ import java.util.function.BiPredicate;
  * Matching a query {@code {_id: {$in: [...]}}} of whole numbers and texts by a set. The server
  * checks each document it found against each value of the list in turn, boxing both as doubles to
  * compare them: reading a thousand events by their numbers took half a million comparisons and a
- * million objects, the most of the server's work in reading the events.
+ * million objects, most of the server's work in reading the events.
  *
  * <p>Each collection keeps the set of the last such query: the server asks about the documents of
  * one query one after another, with the same query.
