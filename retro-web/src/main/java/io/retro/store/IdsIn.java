@@ -32,10 +32,15 @@ final class IdsIn {
             last = ids;
         }
         Object id = document.get(ID);
-        if (ids.values() == null || !(id instanceof String || id instanceof Integer || id instanceof Long)) {
+        if (ids.values() == null || !wholeNumberOrText(id)) {
             return otherwise.test(document, query);
         }
         return ids.values().contains(key(id));
+    }
+
+    /** The values a set tells apart as MongoDB does; a double may equal a whole number. */
+    private static boolean wholeNumberOrText(Object value) {
+        return value instanceof String || value instanceof Integer || value instanceof Long;
     }
 
     /** A whole number as a long, so that an int and a long of the same value are the same key. */
@@ -53,7 +58,7 @@ final class IdsIn {
             }
             Set<Object> values = new HashSet<>();
             for (Object value : list) {
-                if (!(value instanceof String || value instanceof Integer || value instanceof Long)) {
+                if (!wholeNumberOrText(value)) {
                     return new Query(query, null);
                 }
                 values.add(key(value));
