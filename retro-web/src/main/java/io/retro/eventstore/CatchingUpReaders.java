@@ -2,6 +2,7 @@ package io.retro.eventstore;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,6 +17,9 @@ import java.util.function.LongSupplier;
  * Readers at the head are never held back nor waited for, and a reader that has not read for
  * {@code patience} (a stopped or failing processor) is not waited for either. A reader held back
  * reads nothing for the moment, and is woken when another reads.
+ *
+ * <p>After each read it tells the engine how far the slowest reader still reading has got: the
+ * engine need not keep the events before that for the others.
  */
 final class CatchingUpReaders {
 
@@ -27,20 +31,23 @@ final class CatchingUpReaders {
     private final LongSupplier head;
     private final long lead;
     private final long patienceNanos;
+    private final LongConsumer readByAllUpTo;
 
     /**
      * @param headSeen the head as last seen, without a lookup: at most the true one
      * @param head the head, looked up
      * @param lead how far a reader may run ahead of one catching up behind it; well within what the
      *     engine remembers, so that the one behind still finds what the one ahead read
+     * @param readByAllUpTo told the number every reader still reading has read up to
      */
     CatchingUpReaders(Collection<StoredEventStream> readers, LongSupplier headSeen, LongSupplier head, long lead,
-            Duration patience) {
+            Duration patience, LongConsumer readByAllUpTo) {
         this.readers = readers;
         this.headSeen = headSeen;
         this.head = head;
         this.lead = lead;
         this.patienceNanos = patience.toNanos();
+        this.readByAllUpTo = readByAllUpTo;
     }
 
     /**
@@ -58,9 +65,24 @@ final class CatchingUpReaders {
         return head.getAsLong() - reader.position() <= LIVE;
     }
 
-    /** Called after a reader read: the ones held back for it look again. */
+    /** Called after a reader read: the ones held back for it look again, and the engine learns what all have read. */
     void read() {
-        readers.forEach(StoredEventStream::wakeIfHeldBack);
+        long now = System.nanoTime();
+        long slowest = Long.MAX_VALUE;
+        for (StoredEventStream reader : readers) {
+            reader.wakeIfHeldBack();
+            if (reading(reader, now)) {
+                slowest = Math.min(slowest, reader.position());
+            }
+        }
+        if (slowest != Long.MAX_VALUE) {
+            readByAllUpTo.accept(slowest);
+        }
+    }
+
+    /** Open and read lately: not a stopped or failing processor's. */
+    private boolean reading(StoredEventStream reader, long now) {
+        return !reader.closed() && now - reader.lastReadNanos() < patienceNanos;
     }
 
     /**
@@ -71,8 +93,7 @@ final class CatchingUpReaders {
         long now = System.nanoTime();
         for (StoredEventStream other : readers) {
             long behind = reader.position() - other.position();
-            if (other != reader && !other.closed() && behind > lead
-                    && now - other.lastReadNanos() < patienceNanos) {
+            if (other != reader && behind > lead && reading(other, now)) {
                 return true;
             }
         }

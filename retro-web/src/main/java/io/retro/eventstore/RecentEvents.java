@@ -3,6 +3,7 @@ package io.retro.eventstore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.function.Function;
  * store looks up each event once per processor. A stored event never changes, so a copy is as good
  * as the store's, and what a reader made of it serves the others too ({@link StoredEvent}); a
  * number not stored yet is never remembered, so a gap is still asked for.
+ *
+ * <p>An event is forgotten once every reader has read it ({@link #forgetUpTo}), or at the latest
+ * once {@code capacity} later ones are remembered. Kept until then, the events of a rebuild outlived
+ * the collector's young generation and were copied into the old one, thousands a second.
  */
 final class RecentEvents {
 
@@ -75,6 +80,17 @@ final class RecentEvents {
             }
         }
         return found;
+    }
+
+    /**
+     * Forgets the events up to this number, which every reader has read. They are remembered in
+     * about the order of their numbers, the oldest first: this looks no further than the first later one.
+     */
+    synchronized void forgetUpTo(long number) {
+        Iterator<Long> numbers = byNumber.keySet().iterator();
+        while (numbers.hasNext() && numbers.next() <= number) {
+            numbers.remove();
+        }
     }
 
     /** Remembers events just read from the store, each under its number. */

@@ -431,6 +431,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         throw new IllegalArgumentException("This event store tracks with GapAwareTrackingToken, not " + token.getClass().getName());
     }
 
+    /** Every reader has read the events up to this number: the engine need not keep them for the others. */
+    void readByAllUpTo(long number) {
+        recentEvents.forgetUpTo(number);
+    }
+
     /** How many of the events read last the engine keeps for its other readers. */
     public int recentEventsKept() {
         return recentEvents.capacity();

@@ -47,7 +47,7 @@ public class StoredEventSource implements StreamableMessageSource<TrackedEventMe
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.catchingUp = new CatchingUpReaders(open, engine::headSeen, engine::reservedHead, engine.recentEventsKept() / 5,
-                catchUpPatience);
+                catchUpPatience, engine::readByAllUpTo);
         this.storedListener = engine.whenStored(this::announce);
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stored-events-poll");

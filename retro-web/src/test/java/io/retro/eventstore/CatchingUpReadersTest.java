@@ -154,12 +154,33 @@ class CatchingUpReadersTest {
 
             Duration patient = Duration.ofHours(1);
 
-            assertThat(new CatchingUpReaders(readers, () -> 3_000, head, 100, patient).mayRead((StoredEventStream) ahead)).isFalse();
+            assertThat(new CatchingUpReaders(readers, () -> 3_000, head, 100, patient, number -> {}).mayRead((StoredEventStream) ahead)).isFalse();
             assertThat(lookUps).hasValue(0);
 
             // Last seen within a live reader's distance, the head is looked up: it may have moved on since.
-            assertThat(new CatchingUpReaders(readers, () -> 1_000, head, 100, patient).mayRead((StoredEventStream) ahead)).isFalse();
+            assertThat(new CatchingUpReaders(readers, () -> 1_000, head, 100, patient, number -> {}).mayRead((StoredEventStream) ahead)).isFalse();
             assertThat(lookUps).hasValue(1);
+        }
+    }
+
+    @Test
+    void theEngineIsToldHowFarTheSlowestReaderStillReadingHasRead() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> ahead = source.openStream(null);
+                BlockingStream<TrackedEventMessage<?>> behind = source.openStream(null)) {
+            read(behind, BATCH);
+            read(ahead, 200);
+            List<StoredEventStream> readers = List.of((StoredEventStream) ahead, (StoredEventStream) behind);
+            List<Long> told = new java.util.ArrayList<>();
+
+            new CatchingUpReaders(readers, () -> 3_000, () -> 3_000, 100, Duration.ofHours(1), told::add).read();
+            assertThat(told).containsExactly(position(behind));
+
+            // The one behind stops reading; once it is no longer waited for, it no longer holds the others' events either.
+            Thread.sleep(600);
+            read(ahead, BATCH);
+            told.clear();
+            new CatchingUpReaders(readers, () -> 3_000, () -> 3_000, 100, Duration.ofMillis(500), told::add).read();
+            assertThat(told).containsExactly(position(ahead));
         }
     }
 

@@ -60,6 +60,21 @@ class RecentEventsTest {
         assertThat(numbers(found)).containsExactlyInAnyOrder(1L, 2L, 3L);
     }
 
+    @Test
+    void numbersForgottenAreReadFromTheStoreAgainAndLaterOnesAreNot() {
+        storeAnswers.countDown();
+        recent.lookUp(List.of(1L, 2L, 3L, 4L), store);
+
+        recent.forgetUpTo(2);
+        List<Long> asked = new java.util.ArrayList<>();
+        recent.lookUp(List.of(1L, 2L, 3L, 4L), numbers -> {
+            asked.addAll(numbers);
+            return store.apply(numbers);
+        });
+
+        assertThat(asked).containsExactly(1L, 2L);
+    }
+
     private static List<Long> numbers(List<StoredEvent> events) {
         return events.stream().map(StoredEvent::number).toList();
     }
