@@ -81,6 +81,7 @@ class RetroBenchIT {
             trends(admin, facilitator, teamId, database);
             results.add("service start time, empty store", service.startTime().toMillis() / 1000.0, "s", null, null, "< 15 s");
             peakMb = service.peakResidentMb();
+            System.out.printf("BENCH peak resident memory of the service on the empty store: %.0f MB%n", peakMb);
         }
         // Grown while the service is stopped: a running service would project every grown event
         // live, and the rebuild that follows would do that work again.
@@ -90,6 +91,7 @@ class RetroBenchIT {
             results.add(String.format("service start time, %,d events stored", events), service.startTime().toMillis() / 1000.0, "s",
                     null, null, "< 15 s");
             replay(new ServiceApi(service.port(), "admin", ADMIN_PASSWORD), mongo.getDatabase(databaseName(storeUri(service))), events);
+            System.out.printf("BENCH peak resident memory of the service with %,d events: %.0f MB%n", events, service.peakResidentMb());
             peakMb = Math.max(peakMb, service.peakResidentMb());
         }
         results.add("service peak resident memory (" + String.join(" ", ServiceNode.JVM_OPTIONS) + ")", peakMb, "MB", null, null, "< 768 MB");
